@@ -1,0 +1,1 @@
+"""oerbot: the chat bot of the UNESCO/IGF OER Dynamic Coalition."""
