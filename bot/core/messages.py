@@ -1,0 +1,125 @@
+"""The neutral vocabulary spoken at the boundary between adapters and the rest of the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    CONSOLE = "console"
+    TELEGRAM = "telegram"
+    SLACK = "slack"
+
+
+class Role(StrEnum):
+    """What a member may do; each role includes the ones before it."""
+
+    MEMBER = "member"
+    ADVISORY = "advisory"
+    SECRETARIAT = "secretariat"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def includes(self, other: Role) -> bool:
+        return self.rank >= other.rank
+
+
+@dataclass(frozen=True)
+class UserRef:
+    """Who wrote: a platform identity. `language_hint` is what the platform says (e.g. "pt-BR")."""
+
+    platform: Platform
+    user_id: str
+    language_hint: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform.value}:{self.user_id}"
+
+
+@dataclass(frozen=True)
+class ChatRef:
+    """Where to answer. A private chat is a one-to-one conversation with the bot."""
+
+    platform: Platform
+    chat_id: str
+    is_private: bool = True
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """One thing a person did: typed `text`, or pressed a button carrying `button_payload`."""
+
+    user: UserRef
+    chat: ChatRef
+    received_at: datetime
+    text: str | None = None
+    button_payload: str | None = None
+    message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered under a reply; pressing it sends `payload` back (at most 64 bytes)."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a reply, such as the JSON export of a member's data."""
+
+    filename: str
+    content: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says back. `buttons` are rows of choices; `direction` is "rtl" for Arabic."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    direction: str = "ltr"
+
+    @property
+    def all_buttons(self) -> tuple[Button, ...]:
+        return tuple(button for row in self.buttons for button in row)
+
+
+@dataclass(frozen=True)
+class ScheduledEvent:
+    """A due job from the scheduler, routed like any message (e.g. a meeting reminder)."""
+
+    name: str
+    due_at: datetime
+    payload: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """A message the bot starts itself (announcement, reminder), sent through a Messenger."""
+
+    to: ChatRef
+    reply: Reply
+
+
+def parse_identity(text: str) -> tuple[Platform, str]:
+    """ "telegram:12345" -> (Platform.TELEGRAM, "12345"); raises ValueError with a readable reason."""
+    platform_name, separator, user_id = text.strip().partition(":")
+    if not separator or not user_id.strip():
+        raise ValueError(f"{text.strip()!r} is not PLATFORM:USER_ID (for example telegram:123456789)")
+    try:
+        platform = Platform(platform_name.strip().lower())
+    except ValueError:
+        names = ", ".join(p.value for p in Platform)
+        raise ValueError(
+            f"unknown platform {platform_name!r} in {text.strip()!r}; use one of {names}"
+        ) from None
+    return platform, user_id.strip()
