@@ -1,0 +1,1 @@
+"""Persistence: sqlmodel tables, repositories and the unit of work, on SQLite or PostgreSQL."""

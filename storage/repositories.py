@@ -1,0 +1,122 @@
+"""Repositories: the queries each table needs. They flush but never commit (the unit of work does)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, func, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import AuditEntry, Identity, Member
+
+
+class MemberRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def by_identity(self, platform: str, platform_user_id: str) -> Member | None:
+        statement = (
+            select(Member)
+            .join(Identity, col(Identity.member_id) == col(Member.id))
+            .where(Identity.platform == platform, Identity.platform_user_id == platform_user_id)
+        )
+        return (await self._session.exec(statement)).first()
+
+    async def get(self, member_id: int) -> Member | None:
+        return await self._session.get(Member, member_id)
+
+    async def add_with_identity(self, platform: str, platform_user_id: str, now: datetime) -> Member:
+        member = Member(created_at=now, updated_at=now)
+        self._session.add(member)
+        await self._session.flush()
+        assert member.id is not None
+        self._session.add(
+            Identity(
+                member_id=member.id, platform=platform, platform_user_id=platform_user_id, created_at=now
+            )
+        )
+        await self._session.flush()
+        return member
+
+    async def save(self, member: Member, now: datetime) -> None:
+        member.updated_at = now
+        self._session.add(member)
+        await self._session.flush()
+
+    async def identities(self, member_id: int) -> Sequence[Identity]:
+        statement = select(Identity).where(Identity.member_id == member_id).order_by(col(Identity.id))
+        return (await self._session.exec(statement)).all()
+
+    async def with_role(self, role: str) -> Sequence[Member]:
+        statement = select(Member).where(Member.role == role).order_by(col(Member.id))
+        return (await self._session.exec(statement)).all()
+
+    async def count(self) -> int:
+        return (await self._session.exec(select(func.count()).select_from(Member))).one()
+
+    async def erase(self, member_id: int) -> None:
+        """Delete the member and their identities; the audit log keeps its entries without them.
+
+        Done explicitly rather than through ON DELETE rules, so that it holds on any backend and on
+        a SQLite connection where foreign keys were not switched on.
+        """
+        await self._session.exec(
+            update(AuditEntry)
+            .where(col(AuditEntry.actor_member_id) == member_id)
+            .values(actor_member_id=None, actor="erased member")
+        )
+        await self._session.exec(
+            update(AuditEntry)
+            .where(col(AuditEntry.target_member_id) == member_id)
+            .values(target_member_id=None)
+        )
+        await self._session.exec(delete(Identity).where(col(Identity.member_id) == member_id))
+        await self._session.exec(delete(Member).where(col(Member.id) == member_id))
+        await self._session.flush()
+
+
+class AuditLog:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def record(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        action: str,
+        actor_member_id: int | None = None,
+        target_member_id: int | None = None,
+        detail: str = "",
+    ) -> AuditEntry:
+        entry = AuditEntry(
+            at=at,
+            actor=actor,
+            actor_member_id=actor_member_id,
+            action=action,
+            target_member_id=target_member_id,
+            detail=detail,
+        )
+        self._session.add(entry)
+        await self._session.flush()
+        return entry
+
+    async def latest(self, limit: int = 50) -> Sequence[AuditEntry]:
+        statement = (
+            select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc()).limit(limit)
+        )
+        return (await self._session.exec(statement)).all()
+
+    async def about(self, member_id: int) -> Sequence[AuditEntry]:
+        """Entries where this member acted or was acted on (for their data export)."""
+        statement = (
+            select(AuditEntry)
+            .where(
+                (col(AuditEntry.actor_member_id) == member_id)
+                | (col(AuditEntry.target_member_id) == member_id)
+            )
+            .order_by(col(AuditEntry.at))
+        )
+        return (await self._session.exec(statement)).all()

@@ -1,0 +1,73 @@
+"""The unit of work: one transaction. Leaving without commit() rolls back.
+
+    async with uow_factory() as uow:
+        member = await uow.members.by_identity("telegram", "42")
+        ...
+        await uow.commit()
+
+Database failures (unreachable, locked, not migrated) surface as StorageUnavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.errors import StorageUnavailable
+from storage.repositories import AuditLog, MemberRepository
+
+_UNAVAILABLE = (OperationalError, InterfaceError, OSError, TimeoutError)
+
+
+def _is_unavailable(error: BaseException) -> bool:
+    if isinstance(error, _UNAVAILABLE):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+class SqlUnitOfWork:
+    members: MemberRepository
+    audit: AuditLog
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+
+    async def __aenter__(self) -> SqlUnitOfWork:
+        self._session = self._sessions()
+        self.members = MemberRepository(self._session)
+        self.audit = AuditLog(self._session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            # close() rolls back whatever was not committed, and detaches the loaded rows without
+            # expiring them, so a handler can still read what it loaded after the transaction.
+            await self._session.close()
+        except Exception:  # noqa: BLE001, S110 - the original error matters more than a failed cleanup
+            pass
+        finally:
+            self._session = None
+        if exc is not None and _is_unavailable(exc):
+            raise StorageUnavailable(str(exc)) from exc
+
+    async def commit(self) -> None:
+        assert self._session is not None
+        await self._session.commit()
+
+
+UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
+
+
+def unit_of_work_factory(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWorkFactory:
+    return lambda: SqlUnitOfWork(sessions)
