@@ -1,0 +1,62 @@
+"""Settings from the environment (and an optional .env file): the only module that reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.core.i18n import SUPPORTED_LANGUAGES
+from bot.core.messages import Platform, parse_identity
+
+_REPO_LOCALES = Path(__file__).resolve().parent.parent / "locales"
+
+
+def _default_locales_dir() -> Path:
+    """The catalogues beside the source tree (a checkout or editable install), else ./locales."""
+    return _REPO_LOCALES if _REPO_LOCALES.is_dir() else Path("locales")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(default="sqlite+aiosqlite:///./oerbot.db", alias="DATABASE_URL")
+    db_busy_timeout_seconds: float = Field(default=5.0, gt=0, alias="OERBOT_DB_BUSY_TIMEOUT")
+    admins: str = Field(default="", alias="OERBOT_ADMINS")
+    default_language: str = Field(default="en", alias="OERBOT_DEFAULT_LANGUAGE")
+    locales_dir: Path = Field(default_factory=_default_locales_dir, alias="OERBOT_LOCALES_DIR")
+    log_level: str = Field(default="INFO", alias="OERBOT_LOG_LEVEL")
+    privacy_contact: str = Field(default="", alias="OERBOT_PRIVACY_CONTACT")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    http_host: str = Field(default="127.0.0.1", alias="OERBOT_HTTP_HOST")
+    http_port: int = Field(default=8080, ge=0, le=65535, alias="OERBOT_HTTP_PORT")
+
+    @field_validator("default_language")
+    @classmethod
+    def _supported_language(cls, value: str) -> str:
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @field_validator("admins")
+    @classmethod
+    def _well_formed_admins(cls, value: str) -> str:
+        parse_identities(value)
+        return value
+
+    @property
+    def admin_identities(self) -> list[tuple[Platform, str]]:
+        return parse_identities(self.admins)
+
+    @property
+    def has_platform_token(self) -> bool:
+        return self.telegram_bot_token is not None or self.slack_bot_token is not None
+
+
+def parse_identities(text: str) -> list[tuple[Platform, str]]:
+    return [parse_identity(item) for item in text.split(",") if item.strip()]
