@@ -36,7 +36,7 @@ extract: $(STAMP) ## collect every user-visible string into locales/messages.pot
 	    --project oerbot --copyright-holder "oerbot contributors" -o $(POT) bot handlers
 
 update-catalogs: extract ## merge new strings into every language's messages.po
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --omit-header -D messages -i $(POT) -d $(LOCALES_DIR)
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D messages -i $(POT) -d $(LOCALES_DIR)
 
 run: $(STAMP) catalogs ## chat with the bot in this terminal (embedded SQLite database, no tokens)
 	$(BIN)/oerbot chat

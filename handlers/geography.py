@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -49,9 +49,10 @@ class CountryMatch:
     score: float  # 0..100, 100 = exact
 
 
-# UNESCO Member States and Associate Members, in UNESCO's own regional groups (not the UN geoscheme):
-# Djibouti, Mauritania, Somalia and Sudan sit in the Arab States, Israel, Türkiye and the Caucasus in Europe
-# and North America, Central Asia, Afghanistan and Iran in Asia and the Pacific.
+# Sovereign states in UNESCO's own regional groups, which are not the UN geoscheme: Djibouti, Mauritania,
+# Somalia and Sudan sit in the Arab States, Israel, Türkiye and the Caucasus in Europe and North America,
+# Central Asia, Afghanistan and Iran in Asia and the Pacific. UNESCO's Associate Members (Aruba, the Faroes,
+# Macao, New Caledonia, Tokelau, ...) are with the territories below, where geography gives the same group.
 _MEMBERS: dict[str, str] = {
     "AFR": """AO BF BI BJ BW CD CF CG CI CM CV ER ET GA GH GM GN GQ GW KE KM LR LS MG ML MU MW MZ NA NE NG
               RW SC SL SN SS ST SZ TD TG TZ UG ZA ZM ZW""",
@@ -289,12 +290,13 @@ _PRIMARY_ZONES: dict[str, tuple[str, ...]] = {
     "UZ": ("Asia/Tashkent",),
 }
 
-# A misspelt answer must score at least this under both rapidfuzz's Indel ratio and its OSA similarity.
-# Indel alone forgives too much ("march" shares four letters with "Maroc": 80), OSA alone counts a swap
-# as one edit; together they allow about one slip per six letters: "Frnace" 83, "Germny" 86,
-# "Argentinia" 90, while "begin"~"Benin", "tatar"~"Catar" and "creative"~"Croatie" stay out.
-FUZZY_THRESHOLD = 82.0
-# Fuzzy matching needs enough letters to be telling: four-letter words sit one edit from too many names.
+# A misspelt answer must score above 80 under both rapidfuzz's Indel ratio and its OSA similarity, which
+# for OSA means fewer than one slip per five letters. Indel alone forgives too much ("march" keeps four
+# letters of "Maroc": 80), and OSA counts a swapped pair as one slip. So "Frnace" (83), "Germny" (86) and
+# "Phillipines" (82) pass, while a slip in a five-letter name is too little to tell it from another word:
+# "begin"~"Benin", "tatar"~"Catar" and "creative"~"Croatie" (80 or less) stay out.
+_FUZZY_THRESHOLD = 80.5
+# Shorter answers cannot reach the threshold with even one slip, so they are not compared at all.
 _FUZZY_MIN_LENGTH = 5
 # Longer than any country name, so a pasted paragraph is not compared letter by letter.
 _FUZZY_MAX_LENGTH = 60
@@ -318,9 +320,44 @@ _FUZZY_CEILING = 99.0
 _JOINERS = frozenset("'’ʼ`´ʻ\u0640")
 # Letters that Arabic keyboards and writers use interchangeably at the end of a word.
 _ARABIC_FOLDS = str.maketrans({"ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
-_LEADING_ARTICLES = ("the ", "la ", "le ", "les ", "l ", "el ", "los ", "las ", "o ", "a ", "os ")
+# Articles people put before names that CLDR writes without one: "the Gambia", "le Sénégal", "o Brasil".
+_LEADING_ARTICLES = ("the ", "la ", "le ", "les ", "el ", "los ", "las ", "o ", "a ", "os ")
+# French elision is cut before apostrophes are dropped, or "l'Inde" would read as "linde".
+_ELISION = re.compile(r"^\s*[dl]['’ʼ]\s*(?=\w)", re.IGNORECASE)
 # CLDR's Russian names abbreviate "острова"/"остров"; members type the words out.
 _RUSSIAN_ABBREVIATIONS = (("о-ва", "острова"), ("о-в", "остров"))
+
+# babel keeps CLDR's summer-time variant of a few locales' region format, so every Russian zone would read
+# "…, летнее время" all year round; these are CLDR's year-round formats for them.
+_REGION_FORMAT_FIXES: dict[str, str] = {"%s, летнее время": "%s", "hora de verano de %s": "hora de %s"}
+
+# Capitals and large cities that tzdata files under another city's name.
+_CITIES: dict[str, tuple[str, ...]] = {
+    "America/New_York": ("Washington", "Washington DC", "Boston", "Philadelphia", "Atlanta", "Miami"),
+    "America/Los_Angeles": ("San Francisco", "Seattle", "San Diego"),
+    "America/Toronto": ("Ottawa", "Montreal", "Montréal", "Quebec", "Québec"),
+    "America/Sao_Paulo": ("Brasília", "Brasilia", "Rio de Janeiro", "Belo Horizonte", "Curitiba"),
+    "America/Bogota": ("Medellín", "Medellin", "Cali"),
+    "Asia/Shanghai": ("Beijing", "Peking", "Pékin", "Pekín", "Pequim", "Пекин", "بكين", "北京"),
+    "Asia/Kolkata": ("New Delhi", "Delhi", "Mumbai", "Bombay", "Bengaluru", "Bangalore", "Chennai"),
+    "Asia/Karachi": ("Islamabad", "Lahore"),
+    "Asia/Riyadh": ("Jeddah", "Mecca", "Medina"),
+    "Asia/Dubai": ("Abu Dhabi", "Sharjah"),
+    "Africa/Lagos": ("Abuja", "Ibadan"),
+    "Africa/Casablanca": ("Rabat", "Marrakesh", "Marrakech"),
+    "Africa/Johannesburg": ("Pretoria", "Cape Town", "Durban"),
+    "Africa/Dar_es_Salaam": ("Dodoma",),
+    "Africa/Abidjan": ("Yamoussoukro",),
+    "Europe/Istanbul": ("Ankara", "Izmir"),
+    "Europe/Zurich": ("Bern", "Berne", "Geneva", "Genève", "Ginebra", "Basel"),
+    "Europe/Berlin": ("Munich", "Hamburg", "Frankfurt", "Cologne"),
+    "Europe/Rome": ("Milan", "Turin"),
+    "Europe/Madrid": ("Barcelona", "Seville", "Sevilla"),
+    "Europe/Paris": ("Lyon", "Marseille", "Toulouse", "Strasbourg"),
+    "Europe/London": ("Edinburgh", "Manchester", "Cardiff", "Glasgow"),
+    "Australia/Sydney": ("Canberra",),
+    "Pacific/Auckland": ("Wellington", "Christchurch"),
+}
 
 _OFFSET = re.compile(
     r"^(?P<prefix>utc|gmt)?\s*(?:(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?:\s*[:h.]?\s*(?P<minutes>\d{2}))?)?$",
@@ -478,28 +515,34 @@ def _sorted_codes() -> tuple[str, ...]:
     return tuple(sorted(_regions()))
 
 
-def _exact(index: _Index, normalised: str) -> frozenset[str]:
-    for candidate in dict.fromkeys((normalised, _without_article(normalised))):
-        found = index.names.get(_compact(candidate))
+def _readings(text: str) -> tuple[str, ...]:
+    """The answer as typed, and without a leading article or elided "l'", each normalised and compacted."""
+    normalised = _normalise(text)
+    forms = (normalised, _without_article(normalised), _normalise(_ELISION.sub("", text)))
+    return tuple(dict.fromkeys(_compact(form) for form in forms if form))
+
+
+def _exact(index: _Index, readings: tuple[str, ...]) -> frozenset[str]:
+    for reading in readings:
+        found = index.names.get(reading)
         if found:
             return found
     return frozenset()
 
 
-def _fuzzy(index: _Index, normalised: str) -> dict[str, float]:
+def _fuzzy(index: _Index, readings: tuple[str, ...]) -> dict[str, float]:
     scores: dict[str, float] = {}
-    for candidate in dict.fromkeys((normalised, _without_article(normalised))):
-        query = _compact(candidate)
+    for query in readings:
         if not _FUZZY_MIN_LENGTH <= len(query) <= _FUZZY_MAX_LENGTH:
             continue
         # The Indel ratio is the cheap filter; only its survivors are scored by OSA as well.
         for key, ratio, _ in process.extract(
-            query, index.fuzzy_keys, scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_THRESHOLD
+            query, index.fuzzy_keys, scorer=fuzz.ratio, limit=None, score_cutoff=_FUZZY_THRESHOLD
         ):
             if key == query:
                 continue  # an exact match, scored by find_countries itself
             score = min(float(ratio), OSA.normalized_similarity(query, key) * 100.0, _FUZZY_CEILING)
-            if score < FUZZY_THRESHOLD:
+            if score < _FUZZY_THRESHOLD:
                 continue
             for code in index.names[key]:
                 scores[code] = max(scores.get(code, 0.0), score)
@@ -544,12 +587,13 @@ def find_countries(text: str, limit: int = 3) -> list[CountryMatch]:
 
     A whole answer that is a code, name or alias of one country scores 100 (95 when several countries share
     it, or when it is a code that is also an everyday word, like "no"); a country named inside a short
-    sentence scores 90; a misspelt name scores its similarity, from 82 to 99. Nothing plausible gives [].
+    sentence scores 90; a misspelt name scores its similarity, above 80 and below 100. Nothing plausible
+    gives an empty list.
     """
     if limit <= 0:
         return []
-    normalised = _normalise(text)
-    if not normalised:
+    readings = _readings(text)
+    if not readings:
         return []
     index = _index()
     scores: dict[str, float] = {}
@@ -557,9 +601,9 @@ def find_countries(text: str, limit: int = 3) -> list[CountryMatch]:
     def offer(code: str, score: float) -> None:
         scores[code] = max(scores.get(code, 0.0), score)
 
-    compact = _compact(normalised)
+    compact = readings[0]
     typed_as_word = compact in _WORD_LIKE_CODES and not text.strip().isupper()
-    exact = set(_exact(index, normalised))
+    exact = set(_exact(index, readings))
     if len(compact) <= 3 and compact in index.codes:
         exact.add(index.codes[compact])
     certain = len(exact) == 1 and not typed_as_word
@@ -568,7 +612,7 @@ def find_countries(text: str, limit: int = 3) -> list[CountryMatch]:
     if not exact:
         for found in _contained(index, text):
             offer(found, _CONTAINED_SCORE)
-    for found, score in _fuzzy(index, normalised).items():
+    for found, score in _fuzzy(index, readings).items():
         offer(found, score)
 
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
@@ -592,7 +636,10 @@ def _loads(zone: str) -> bool:
 
 
 def timezones_for(country_code: str) -> list[str]:
-    """IANA zones of a country, the most populous first; [] for a code the bot does not know."""
+    """IANA zones of a country, [] for a code the bot does not know.
+
+    Where a country has several, the zones most of its people live in come first, then CLDR's order.
+    """
     code = country_code.strip().upper()
     if code not in _regions():
         return []
@@ -609,9 +656,15 @@ def timezone_label(zone: str, language: str) -> str:
         except (ZoneInfoNotFoundError, ValueError):
             return zone
     try:
-        return get_timezone_location(zone, locale=locale)
+        label = get_timezone_location(zone, locale=locale)
     except LookupError:
         return zone
+    wrong = locale.zone_formats.get("region", "%s")
+    right = _REGION_FORMAT_FIXES.get(wrong)
+    prefix, _, suffix = wrong.partition("%s")
+    if right and label.startswith(prefix) and label.endswith(suffix):
+        return right % label[len(prefix) : len(label) - len(suffix)]
+    return label
 
 
 def _offset_zone(match: re.Match[str]) -> str | None:
@@ -635,29 +688,30 @@ class _ZoneIndex:
     cities: dict[str, str]  # compact normalised city → canonical IANA name
 
 
-def _canonical_zones() -> Iterable[str]:
-    return (zone for zone in get_global("zone_territories") if not zone.startswith("Etc/"))
+def _city_key(city: str) -> str:
+    return _compact(_normalise(city.replace("_", " ")))
 
 
 @cache
 def _zone_index() -> _ZoneIndex:
     aliases: Mapping[str, str] = get_global("zone_aliases")
+    available = available_timezones()
     names: dict[str, str] = {}
-    for zone in available_timezones():
+    for zone in available:
         canonical = aliases.get(zone, zone)
-        if _loads(canonical):
+        if "/" in zone and canonical in available:
             names[zone.lower()] = canonical
-    for zone in _canonical_zones():
-        names.setdefault(zone.lower(), zone)
 
-    # IANA city names win over old ones, which win over CLDR's translated city names; a city name that
-    # means two different zones within one tier is left out rather than guessed.
-    tiers: list[dict[str, set[str]]] = [defaultdict(set), defaultdict(set), defaultdict(set)]
-    canonical_zones = [zone for zone in _canonical_zones() if _loads(zone)]
+    # IANA city names win over old ones, then over CLDR's translated city names, then over the capitals
+    # added by hand; a city name that means two different zones within one tier is left out, not guessed.
+    canonical_zones = [
+        zone for zone in get_global("zone_territories") if zone in available and not zone.startswith("Etc/")
+    ]
+    tiers: list[defaultdict[str, set[str]]] = [defaultdict(set) for _ in range(4)]
     for zone in canonical_zones:
         tiers[0][_city_key(zone.rsplit("/", 1)[-1])].add(zone)
     for alias, zone in aliases.items():
-        if "/" in alias and not alias.startswith("Etc/") and _loads(zone):
+        if "/" in alias and not alias.startswith("Etc/") and zone in available:
             tiers[1][_city_key(alias.rsplit("/", 1)[-1])].add(zone)
     for language in _NAME_LOCALES:
         localised = _locale(language).time_zones
@@ -665,6 +719,9 @@ def _zone_index() -> _ZoneIndex:
             city = localised.get(zone, {}).get("city")
             if city:
                 tiers[2][_city_key(city)].add(zone)
+    for zone, cities_there in _CITIES.items():
+        for city in cities_there:
+            tiers[3][_city_key(city)].add(zone)
     cities: dict[str, str] = {}
     for tier in tiers:
         for key, zones in tier.items():
@@ -673,14 +730,12 @@ def _zone_index() -> _ZoneIndex:
     return _ZoneIndex(names, cities)
 
 
-def _city_key(city: str) -> str:
-    return _compact(_normalise(city.replace("_", " ")))
-
-
 def find_timezone(text: str) -> str | None:
     """The IANA zone a member means by "Europe/Paris", "UTC+3", "GMT" or "Nairobi"; None if unknown.
 
     Whole-hour UTC offsets become Etc/GMT zones, whose sign POSIX inverts: "UTC+3" is "Etc/GMT-3".
+    Abbreviations such as "EST" or "CET" are not guessed: tzdata now links them to one city each
+    (EST is Panama, without daylight saving), which is rarely what a member means.
     """
     cleaned = text.replace("\u2212", "-").strip()
     if not cleaned:

@@ -32,6 +32,7 @@ from storage.models import Member
 
 STEPS = ("language", "country", "timezone", "topics")
 SKIP = N_("Skip")
+SAVED = N_("Saved.")
 ALL_SET = N_("You're all set. Type /help to see what I can do, or simply ask me a question.")
 
 
@@ -121,8 +122,8 @@ class Onboarding:
         return ctx.reply(
             ctx.t(
                 N_(
-                    "Understood: I won't store anything about you. You can still ask me questions and use "
-                    "the licensing tools. Type /help to see how, or /start if you change your mind."
+                    "Understood: I won't store anything about you, and you can still ask me questions. "
+                    "Type /help to see what I can do, or /start if you change your mind."
                 )
             )
         )
@@ -201,7 +202,7 @@ class Onboarding:
             return NOT_AN_ANSWER
         message = N_(
             "I couldn't find a country called “{name}”. "
-            "Try its name in English or in your language, or press Skip."
+            "Try the country's name in English or in your language, or press Skip."
         )
         return [ctx.reply(ctx.t(message, name=text[:60]), [skip])]
 
@@ -222,7 +223,7 @@ class Onboarding:
 
     def _after(self, ctx: Context, member: Member, answered: str, notice: str) -> Reply:
         """After an answer: the next onboarding step, or back from a settings question."""
-        intro = f"{ctx.t(N_('Saved.'))} {notice}".strip()
+        intro = f"{ctx.t(SAVED)} {notice}".strip()
         waiting_here = ctx.session.step == answered
         if waiting_here and ctx.session.flow == FLOW_ONBOARDING:
             skipped = [*ctx.session.data.get("skipped", []), answered]
@@ -249,7 +250,7 @@ class Onboarding:
         if step == "country":
             text = N_(
                 "Which country are you based in? Type its name in any language, for example "
-                "Kenya, Brasil or 日本. It tells me your UNESCO region."
+                "Kenya, Brasil or 日本. Your country tells me your UNESCO region."
             )
             return ctx.reply(ctx.t(text), [[Button(ctx.t(SKIP), "pf:country:skip")]])
         if step == "timezone":

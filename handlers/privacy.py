@@ -32,7 +32,9 @@ class Privacy:
             ctx.t(
                 N_(
                     "What I store, only if you agree: your language, country, timezone and topics of "
-                    "interest, linked to your chat account's id, and when you agreed."
+                    "interest, linked to your chat account's id, and when you agreed. If the secretariat "
+                    "gives you a role in the coalition (Advisory Group, secretariat), I store it too, so "
+                    "that I can offer you the right commands."
                 )
             ),
             ctx.t(
@@ -47,12 +49,7 @@ class Privacy:
                     "(for example the question I just asked you) is held in memory for at most 24 hours."
                 )
             ),
-            ctx.t(
-                N_(
-                    "If you decline, I store nothing about you and you can still ask questions and use the "
-                    "licensing tools."
-                )
-            ),
+            ctx.t(N_("If you decline, I store nothing about you and you can still ask me questions.")),
             ctx.t(
                 N_(
                     "Who sees it: the coalition's secretariat at UNESCO, to run the coalition. It is not "
@@ -150,7 +147,7 @@ def _consent_line(ctx: Context, member: Member) -> str:
             date=ctx.translator.datetime(member.consent_changed_at),
         )
     if member.consent is False:
-        return ctx.t(N_("You declined that I store your settings."))
+        return ctx.t(N_("You declined to let me store your settings."))
     return ctx.t(N_("You have not yet said whether I may store your settings."))
 
 

@@ -179,7 +179,10 @@ class Router:
         cleaned = clean_text(message.text)
         if cleaned.too_long:
             raise UserFacingError(
-                N_("That message is too long for me ({length} characters). Please keep it under {limit}."),
+                N_(
+                    "That message is too long for me ({length} characters). "
+                    "Please keep it to {limit} characters or fewer."
+                ),
                 length=ctx.translator.number(cleaned.original_length),
                 limit=ctx.translator.number(MAX_TEXT_LENGTH),
             )

@@ -53,8 +53,9 @@ async def test_a_member_who_agrees_is_walked_through_language_country_timezone_a
     await chat.press("pf:lang:es")
     await chat.send("kenia")
     assert "Kenia" in chat.text and "África" in chat.text  # the answer is now in Spanish
-    assert chat.button("Nairobi").payload == "pf:tz:Africa/Nairobi"
-    await chat.press("Nairobi")
+    # The country's timezone is offered, labelled in Spanish with its local time.
+    assert chat.button("pf:tz:Africa/Nairobi").label == "hora de Kenia · 12:30"
+    await chat.press("pf:tz:Africa/Nairobi")
     await chat.press("pf:topic:licensing")
     await chat.press("pf:topic:policy")
     await chat.press("pf:topic:licensing")  # pressing again un-ticks it

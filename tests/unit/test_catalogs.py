@@ -95,3 +95,13 @@ def _translated(message: Message) -> bool:
     if isinstance(message.string, str):
         return bool(message.string.strip())
     return all(form.strip() for form in message.string)
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_each_catalogue_declares_its_language_and_its_plural_rules(language: str) -> None:
+    """Without its header a catalogue falls back to English plurals: Arabic has six forms, Russian three."""
+    catalog = read_catalog(LOCALES / language / "LC_MESSAGES" / "messages.po")
+    assert str(catalog.locale) == language
+    expected_forms = {"en": 2, "fr": 2, "es": 2, "ar": 6, "ru": 3, "zh": 1, "pt": 2}[language]
+    header = dict(catalog.mime_headers)
+    assert f"nplurals={expected_forms};" in header["Plural-Forms"]
