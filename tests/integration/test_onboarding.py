@@ -22,10 +22,14 @@ async def identity_count(app: App) -> int:
         return len((await uow.members._session.exec(select(Identity))).all())
 
 
-async def onboard(chat: Chat, country: str = "Kenya") -> None:
+async def agree_and_choose_english(chat: Chat) -> None:
     await chat.send("/start")
     await chat.press("consent:yes")
     await chat.press("pf:lang:en")
+
+
+async def onboard(chat: Chat, country: str = "Kenya") -> None:
+    await agree_and_choose_english(chat)
     await chat.send(country)
     await chat.press(chat.last[0].buttons[0][0].payload)  # the country's first timezone
     await chat.press("pf:topic:licensing")
@@ -96,9 +100,7 @@ async def test_a_question_in_the_middle_of_onboarding_is_answered_and_onboarding
     app: App, chat_with: Callable[..., Chat]
 ) -> None:
     chat = chat_with("chen-5520")
-    await chat.send("/start")
-    await chat.press("consent:yes")
-    await chat.press("pf:lang:en")
+    await agree_and_choose_english(chat)
     assert "Which country" in chat.text
     replies = await chat.send("Can I use a CC BY-NC image in a course I charge for?")
     assert len(replies) == 2
@@ -125,9 +127,7 @@ async def test_onboarding_left_half_way_resumes_where_the_stored_answers_stop(
     app: App, chat_with: Callable[..., Chat]
 ) -> None:
     chat = chat_with("dara-0042")
-    await chat.send("/start")
-    await chat.press("consent:yes")
-    await chat.press("pf:lang:en")
+    await agree_and_choose_english(chat)
     await chat.send("Peru")
     app.router.sessions.forget(chat.user.key)  # the conversation expired (or the bot restarted)
     await chat.send("/start")
@@ -139,9 +139,7 @@ async def test_typos_get_did_you_mean_buttons_and_nonsense_is_refused_kindly(
     app: App, chat_with: Callable[..., Chat]
 ) -> None:
     chat = chat_with("eli-3391")
-    await chat.send("/start")
-    await chat.press("consent:yes")
-    await chat.press("pf:lang:en")
+    await agree_and_choose_english(chat)
     await chat.send("Argentinia")
     assert "Did you mean" in chat.text
     await chat.press("Argentina")
@@ -155,9 +153,7 @@ async def test_typos_get_did_you_mean_buttons_and_nonsense_is_refused_kindly(
 
 async def test_country_and_timezone_can_be_skipped(app: App, chat_with: Callable[..., Chat]) -> None:
     chat = chat_with("femi-2210")
-    await chat.send("/start")
-    await chat.press("consent:yes")
-    await chat.press("pf:lang:en")
+    await agree_and_choose_english(chat)
     await chat.press("pf:country:skip")
     await chat.press("pf:tz:skip")
     await chat.press("pf:topics:done")
