@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.core.context import Context
-from bot.core.messages import Role, UserRef
+from bot.core.messages import Platform, Role, UserRef
 from bot.core.ports import MemberProfile
 from storage.models import Member
 from storage.unit_of_work import SqlUnitOfWork, UnitOfWorkFactory
@@ -66,3 +66,26 @@ async def set_role(
         detail=f"role={role.value} (was {previous})",
     )
     return member
+
+
+class SqlIdentityRegistry:
+    """The adapters' IdentityRegistry, kept in the identity table."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    async def mark_unreachable(self, user: UserRef) -> None:
+        await self._set_reachable(user, reachable=False)
+
+    async def mark_reachable(self, user: UserRef) -> None:
+        await self._set_reachable(user, reachable=True)
+
+    async def user_ids_with_role(self, platform: Platform, role: Role) -> list[str]:
+        async with self._uow() as uow:
+            return list(await uow.members.platform_user_ids_with_role(platform.value, role.value))
+
+    async def _set_reachable(self, user: UserRef, *, reachable: bool) -> None:
+        async with self._uow() as uow:
+            changed = await uow.members.set_reachable(user.platform.value, user.user_id, reachable)
+            if changed:
+                await uow.commit()

@@ -53,6 +53,29 @@ class MemberRepository:
         statement = select(Member).where(Member.role == role).order_by(col(Member.id))
         return (await self._session.exec(statement)).all()
 
+    async def platform_user_ids_with_role(self, platform: str, role: str) -> Sequence[str]:
+        statement = (
+            select(Identity.platform_user_id)
+            .join(Member, col(Identity.member_id) == col(Member.id))
+            .where(Identity.platform == platform, Member.role == role)
+            .order_by(col(Identity.id))
+        )
+        return (await self._session.exec(statement)).all()
+
+    async def set_reachable(self, platform: str, platform_user_id: str, reachable: bool) -> bool:
+        """Record whether the platform can deliver to this identity; True if anything changed."""
+        statement = (
+            update(Identity)
+            .where(
+                col(Identity.platform) == platform,
+                col(Identity.platform_user_id) == platform_user_id,
+                col(Identity.reachable) != reachable,
+            )
+            .values(reachable=reachable)
+        )
+        result = await self._session.exec(statement)
+        return bool(result.rowcount)
+
     async def count(self) -> int:
         return (await self._session.exec(select(func.count()).select_from(Member))).one()
 

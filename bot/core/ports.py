@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from bot.core.messages import OutgoingMessage, Role, UserRef
+from bot.core.messages import IncomingMessage, OutgoingMessage, Platform, Reply, Role, UserRef
 
 
 class Clock(Protocol):
@@ -49,3 +50,22 @@ class Messenger(Protocol):
     async def send(self, message: OutgoingMessage) -> bool:
         """Deliver a message the bot starts itself; False if the recipient cannot be reached."""
         ...
+
+
+class IdentityRegistry(Protocol):
+    """What adapters learn about identities from their platform, and the roles they need for menus."""
+
+    async def mark_unreachable(self, user: UserRef) -> None:
+        """The platform said this person cannot be reached (e.g. they blocked the bot)."""
+        ...
+
+    async def mark_reachable(self, user: UserRef) -> None:
+        """They wrote again: proactive messages may reach them again."""
+        ...
+
+    async def user_ids_with_role(self, platform: Platform, role: Role) -> list[str]:
+        """Platform user ids of the members holding exactly this role."""
+        ...
+
+
+Dispatch = Callable[[IncomingMessage], Awaitable[list[Reply]]]
