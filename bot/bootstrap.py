@@ -6,20 +6,26 @@ Nothing here runs at import time; `build_app` is called by the command line (and
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.adapters.http import HttpServer
+from bot.adapters.scheduler import Scheduler
 from bot.config import Settings
 from bot.core.i18n import Catalogs
+from bot.core.menu import command_menus
 from bot.core.messages import Role, UserRef
 from bot.core.ports import Clock, SystemClock
 from bot.core.router import Router
 from bot.core.session import SessionStore
+from bot.metrics import CONTENT_TYPE_LATEST, Metrics
+from bot.service import MessengerHub, PlatformAdapter, Service
 from handlers import register_routes
 from handlers.deps import HandlerDeps
-from handlers.members import SqlMemberDirectory, set_role
+from handlers.members import SqlIdentityRegistry, SqlMemberDirectory, set_role
 from storage import migrate
 from storage.database import create_engine, is_sqlite, session_factory, sqlite_path
 from storage.errors import StorageUnavailable
@@ -47,7 +53,8 @@ class App:
     async def database_answers(self) -> bool:
         try:
             async with self.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+                # The schema's own table, not just "SELECT 1": an empty database also answers that.
+                await connection.execute(text("SELECT version_num FROM alembic_version"))
         except Exception:  # noqa: BLE001 - any failure means "not healthy"
             return False
         return True
@@ -109,3 +116,64 @@ async def apply_configured_admins(app: App) -> int:
     if changed:
         log.info("granted the secretariat role to %d identities from OERBOT_ADMINS", changed)
     return changed
+
+
+def build_service(app: App, metrics: Metrics | None = None) -> Service:
+    """Everything `oerbot run` runs: the configured platform adapters, the scheduler and the HTTP server."""
+    metrics = metrics or Metrics()
+    adapters = build_adapters(app, metrics)
+    scheduler = Scheduler(dispatch_event=app.router.dispatch_event, messenger=MessengerHub(adapters))
+    http = HttpServer(
+        host=app.settings.http_host,
+        port=app.settings.http_port,
+        health=app.database_answers,
+        metrics=metrics.exposition,
+        metrics_content_type=CONTENT_TYPE_LATEST,
+        routes=[route for adapter in adapters for route in adapter.routes()],
+    )
+    return Service(http=http, scheduler=scheduler, adapters=adapters)
+
+
+def build_adapters(app: App, metrics: Metrics) -> list[PlatformAdapter]:
+    settings = app.settings
+    dispatch = metrics.instrument(app.router.dispatch)
+    identities = SqlIdentityRegistry(app.uow)
+    adapters: list[PlatformAdapter] = []
+
+    def failures(platform: str) -> Callable[[str], None]:
+        return lambda reason: metrics.delivery_failures.labels(platform, reason).inc()
+
+    # The platform SDKs are imported only when configured: `oerbot chat` and the CLI never load them.
+    if settings.telegram_bot_token is not None:
+        from bot.adapters.telegram import TelegramAdapter
+
+        secret = settings.telegram_webhook_secret
+        adapters.append(
+            TelegramAdapter(
+                token=settings.telegram_bot_token.get_secret_value(),
+                dispatch=dispatch,
+                identities=identities,
+                menus=command_menus(app.router, app.catalogs),
+                api_url=settings.telegram_api_url,
+                webhook_url=settings.telegram_webhook_url,
+                webhook_secret=secret.get_secret_value() if secret else None,
+                on_delivery_failure=failures("telegram"),
+            )
+        )
+    if settings.slack_bot_token is not None:
+        from bot.adapters.slack import SlackAdapter
+
+        signing_secret, app_token = settings.slack_signing_secret, settings.slack_app_token
+        adapters.append(
+            SlackAdapter(
+                bot_token=settings.slack_bot_token.get_secret_value(),
+                signing_secret=signing_secret.get_secret_value() if signing_secret else None,
+                app_token=app_token.get_secret_value() if app_token else None,
+                dispatch=dispatch,
+                identities=identities,
+                catalogs=app.catalogs,
+                api_url=settings.slack_api_url,
+                on_delivery_failure=failures("slack"),
+            )
+        )
+    return adapters

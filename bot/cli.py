@@ -13,7 +13,14 @@ import typer
 from pydantic import ValidationError
 
 from bot.adapters.console import ConsoleChat
-from bot.bootstrap import App, DatabaseNotReady, apply_configured_admins, build_app, prepare_database
+from bot.bootstrap import (
+    App,
+    DatabaseNotReady,
+    apply_configured_admins,
+    build_app,
+    build_service,
+    prepare_database,
+)
 from bot.config import Settings
 from bot.core.i18n import MissingCatalogError, negotiate
 from bot.core.messages import Role, UserRef, parse_identity
@@ -110,7 +117,7 @@ def chat(
 
 @cli.command()
 def run() -> None:
-    """Run the bot on the configured platforms (Telegram, Slack)."""
+    """Run the bot on the configured platforms (Telegram, Slack), with its HTTP server and scheduler."""
     settings = _settings()
     if not settings.has_platform_token:
         _fail(
@@ -119,7 +126,11 @@ def run() -> None:
             "To try the bot without any token, run `oerbot chat`.",
             code=2,
         )
-    _fail("this version of oerbot has no Telegram or Slack adapter yet; use `oerbot chat`.", code=2)
+
+    async def serve(app: App) -> None:
+        await build_service(app).run()
+
+    _with_app(settings, serve)
 
 
 @cli.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.i18n import SUPPORTED_LANGUAGES
@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     def _well_formed_admins(cls, value: str) -> str:
         parse_identities(value)
         return value
+
+    @model_validator(mode="after")
+    def _slack_is_complete(self) -> Settings:
+        if self.slack_bot_token and not (self.slack_signing_secret or self.slack_app_token):
+            raise ValueError(
+                "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (events over HTTP) "
+                "or SLACK_APP_TOKEN (Socket Mode)"
+            )
+        return self
 
     @property
     def admin_identities(self) -> list[tuple[Platform, str]]:

@@ -57,6 +57,10 @@ class Onboarding:
                 )
             intro = ctx.t(N_("Welcome back! Let's finish setting up."))
             return self._ask(ctx, member, _next_step(member, skipped=()), intro)
+        # A deep link such as t.me/<bot>?start=fr arrives as "/start fr": the language to greet in.
+        if (language := language_from_text(ctx.args)) and (member is None or not member.language):
+            ctx.session = ctx.session.speaking(language)
+            ctx.use_language(language)
         ctx.move_to(FLOW_ONBOARDING, "consent")
         return self.consent_question(ctx)
 

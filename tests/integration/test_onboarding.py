@@ -207,3 +207,14 @@ async def test_an_old_onboarding_button_pressed_later_still_does_the_right_thing
     await chat.press_payload("pf:country:ZZ")
     (member,) = await stored_members(app)
     assert member.country == "KE"
+
+
+async def test_a_deep_link_with_a_language_greets_in_that_language(
+    app: App, chat_with: Callable[..., Chat]
+) -> None:
+    chat = chat_with("tara-2020", language_hint="en")
+    await chat.send("/start es")
+    assert app.catalogs.translator("es").gettext("May I store these settings?") in chat.text
+    await chat.press("consent:yes")
+    (member,) = await stored_members(app)
+    assert member.language == "es"
