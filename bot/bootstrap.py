@@ -22,7 +22,7 @@ from bot.core.ports import Clock, SystemClock
 from bot.core.router import Router
 from bot.core.session import SessionStore
 from bot.metrics import CONTENT_TYPE_LATEST, Metrics
-from bot.service import MessengerHub, PlatformAdapter, Service
+from bot.service import MessengerHub, PlatformAdapter, Service, SwitchableMessenger
 from handlers import register_routes
 from handlers.deps import HandlerDeps
 from handlers.members import SqlIdentityRegistry, SqlMemberDirectory, set_role
@@ -45,6 +45,7 @@ class App:
     uow: UnitOfWorkFactory
     catalogs: Catalogs
     router: Router
+    messenger: SwitchableMessenger
     clock: Clock = field(default_factory=SystemClock)
 
     async def aclose(self) -> None:
@@ -73,9 +74,25 @@ def build_app(settings: Settings, *, clock: Clock | None = None, catalogs: Catal
         default_language=settings.default_language,
         unavailable_errors=(StorageUnavailable,),
     )
-    deps = HandlerDeps(uow=uow, commands_for=router.commands_for, privacy_contact=settings.privacy_contact)
+    messenger = SwitchableMessenger()
+    deps = HandlerDeps(
+        uow=uow,
+        commands_for=router.commands_for,
+        messenger=messenger,
+        secretariat_chat=settings.secretariat_chat_ref,
+        default_language=settings.default_language,
+        privacy_contact=settings.privacy_contact,
+    )
     register_routes(router, deps)
-    return App(settings=settings, engine=engine, uow=uow, catalogs=catalogs, router=router, clock=clock)
+    return App(
+        settings=settings,
+        engine=engine,
+        uow=uow,
+        catalogs=catalogs,
+        router=router,
+        messenger=messenger,
+        clock=clock,
+    )
 
 
 def prepare_database(settings: Settings) -> None:
@@ -122,7 +139,9 @@ def build_service(app: App, metrics: Metrics | None = None) -> Service:
     """Everything `oerbot run` runs: the configured platform adapters, the scheduler and the HTTP server."""
     metrics = metrics or Metrics()
     adapters = build_adapters(app, metrics)
-    scheduler = Scheduler(dispatch_event=app.router.dispatch_event, messenger=MessengerHub(adapters))
+    hub = MessengerHub(adapters)
+    app.messenger.use(hub)
+    scheduler = Scheduler(dispatch_event=app.router.dispatch_event, messenger=hub)
     http = HttpServer(
         host=app.settings.http_host,
         port=app.settings.http_port,

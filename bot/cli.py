@@ -110,6 +110,7 @@ def chat(
             interactive=sys.stdin.isatty(),
             files_dir=Path.cwd(),
         )
+        app.messenger.use(console)
         await console.run()
 
     _with_app(settings, converse)

@@ -8,7 +8,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.i18n import SUPPORTED_LANGUAGES
-from bot.core.messages import Platform, parse_identity
+from bot.core.messages import ChatRef, Platform, parse_identity
 
 _REPO_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     locales_dir: Path = Field(default_factory=_default_locales_dir, alias="OERBOT_LOCALES_DIR")
     log_level: str = Field(default="INFO", alias="OERBOT_LOG_LEVEL")
     privacy_contact: str = Field(default="", alias="OERBOT_PRIVACY_CONTACT")
+    secretariat_chat: str = Field(default="", alias="OERBOT_SECRETARIAT_CHAT")
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
@@ -61,6 +62,20 @@ class Settings(BaseSettings):
                 "or SLACK_APP_TOKEN (Socket Mode)"
             )
         return self
+
+    @field_validator("secretariat_chat")
+    @classmethod
+    def _well_formed_chat(cls, value: str) -> str:
+        if value.strip():
+            parse_identity(value)
+        return value.strip()
+
+    @property
+    def secretariat_chat_ref(self) -> ChatRef | None:
+        if not self.secretariat_chat:
+            return None
+        platform, chat_id = parse_identity(self.secretariat_chat)
+        return ChatRef(platform, chat_id, is_private=False)
 
     @property
     def admin_identities(self) -> list[tuple[Platform, str]]:

@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.adapters.http import HttpServer
 from bot.adapters.scheduler import Scheduler
 from bot.core.messages import OutgoingMessage, Platform
+from bot.core.ports import Messenger
 
 log = logging.getLogger("oerbot")
 
@@ -48,6 +49,23 @@ class MessengerHub:
             log.warning("no %s adapter is running: message not sent", message.to.platform)
             return False
         return await adapter.send(message)
+
+
+class SwitchableMessenger:
+    """The Messenger handlers hold from the start; what it sends through is chosen when the bot knows
+    how it runs (the platforms under `oerbot run`, the terminal under `oerbot chat`)."""
+
+    def __init__(self) -> None:
+        self._target: Messenger | None = None
+
+    def use(self, target: Messenger) -> None:
+        self._target = target
+
+    async def send(self, message: OutgoingMessage) -> bool:
+        if self._target is None:
+            log.warning("no way to deliver messages yet: %s message not sent", message.to.platform)
+            return False
+        return await self._target.send(message)
 
 
 class Service:
@@ -86,7 +104,7 @@ class Service:
         for adapter in reversed(self.adapters):
             try:
                 await adapter.stop()
-            except Exception:  # noqa: BLE001 - one adapter failing to stop must not keep the others running
+            except Exception:
                 log.exception("%s adapter did not stop cleanly", adapter.platform.value)
         self.scheduler.stop()
         await self.http.stop()

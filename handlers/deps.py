@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.messages import Role
+from bot.core.messages import ChatRef, Role
+from bot.core.ports import Messenger
 from bot.core.router import CommandRoute
 from storage.unit_of_work import UnitOfWorkFactory
 
@@ -15,5 +16,10 @@ class HandlerDeps:
     uow: UnitOfWorkFactory
     # The commands a role may use, for /help (the router owns the table).
     commands_for: Callable[[Role], list[CommandRoute]]
+    # Proactive messages: questions forwarded to the secretariat, answers relayed back.
+    messenger: Messenger
+    # Where forwarded questions go; None: to each secretariat member.
+    secretariat_chat: ChatRef | None = None
+    default_language: str = "en"
     # Shown at the end of the privacy notice (an address of the secretariat); empty to leave it out.
     privacy_contact: str = ""

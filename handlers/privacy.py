@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
 
 from bot.core.context import Context
 from bot.core.i18n import N_
@@ -16,9 +13,10 @@ from handlers.deps import HandlerDeps
 from handlers.members import member_of
 from handlers.profile import ROLE_NAMES
 from handlers.settings import summary_lines
-from storage.models import AuditEntry, Identity, Member
+from storage.models import Member
 
 EXPORT_FORMAT_VERSION = 1
+NOTHING_TO_ERASE = N_("I store nothing about you, so there is nothing to erase.")
 
 
 class Privacy:
@@ -49,6 +47,15 @@ class Privacy:
                     "(for example the question I just asked you) is held in memory for at most 24 hours."
                 )
             ),
+            ctx.t(
+                N_(
+                    "Two exceptions, to improve the service: a question I could not answer confidently is "
+                    "logged for the secretariat, linked to you only if you agreed that I store your "
+                    "settings; "
+                    "and a question you forward to the secretariat (/ask) is kept with your chat account "
+                    "until it is answered."
+                )
+            ),
             ctx.t(N_("If you decline, I store nothing about you and you can still ask me questions.")),
             ctx.t(
                 N_(
@@ -69,25 +76,45 @@ class Privacy:
         return ctx.reply("\n\n".join(paragraphs))
 
     async def export(self, ctx: Context) -> Reply:
+        user = ctx.message.user
         async with self._uow() as uow:
             member = await member_of(uow, ctx)
-            if member is None or member.id is None:
-                return ctx.reply(ctx.t(N_("I store nothing about you.")))
-            identities = await uow.members.identities(member.id)
-            audit = await uow.audit.about(member.id)
-        lines = [
-            ctx.t(N_("Everything I store about you:")),
-            "",
-            ctx.t(N_("Role: {value}"), value=ctx.t(ROLE_NAMES.get(member.role, member.role))),
-            _consent_line(ctx, member),
-            *summary_lines(ctx, member),
+            identities = await uow.members.identities(member.id) if member and member.id else []
+            audit = await uow.audit.about(member.id) if member and member.id else []
+            unanswered = await uow.unanswered.of_member(member.id) if member and member.id else []
+            forwarded = list(await uow.questions.of_asker(user.platform.value, user.user_id))
+        if member is None and not forwarded:
+            return ctx.reply(ctx.t(N_("I store nothing about you.")))
+        lines = [ctx.t(N_("Everything I store about you:")), ""]
+        if member is not None:
+            lines += [
+                ctx.t(N_("Role: {value}"), value=ctx.t(ROLE_NAMES.get(member.role, member.role))),
+                _consent_line(ctx, member),
+                *summary_lines(ctx, member),
+                ctx.nt(
+                    "{count} audit log entry concerns you.",
+                    "{count} audit log entries concern you.",
+                    len(audit),
+                ),
+            ]
+        lines += [
             ctx.nt(
-                "{count} audit log entry concerns you.", "{count} audit log entries concern you.", len(audit)
+                "{count} of your questions is waiting for the secretariat's answer.",
+                "{count} of your questions are waiting for the secretariat's answer.",
+                len(forwarded),
             ),
             "",
             ctx.t(N_("The attached file holds the same data in JSON.")),
         ]
-        document = export_document(member, identities, audit, exported_at=ctx.now)
+        document = {
+            "format": EXPORT_FORMAT_VERSION,
+            "exported_at": ctx.now.isoformat(),
+            "member": member.model_dump(mode="json") if member else None,
+            "identities": [identity.model_dump(mode="json") for identity in identities],
+            "audit_log": [entry.model_dump(mode="json") for entry in audit],
+            "forwarded_questions": [question.model_dump(mode="json") for question in forwarded],
+            "unanswered_questions": [entry.model_dump(mode="json") for entry in unanswered],
+        }
         attachment = Attachment(
             filename="oerbot-my-data.json",
             content=json.dumps(document, ensure_ascii=False, indent=2).encode(),
@@ -96,11 +123,9 @@ class Privacy:
         return ctx.reply("\n".join(lines), attachments=(attachment,))
 
     async def ask_to_forget(self, ctx: Context) -> Reply:
-        async with self._uow() as uow:
-            member = await member_of(uow, ctx)
-        if member is None:
+        if not await self._stores_anything(ctx):
             ctx.session = Session()
-            return ctx.reply(ctx.t(N_("I store nothing about you, so there is nothing to erase.")))
+            return ctx.reply(ctx.t(NOTHING_TO_ERASE))
         return ctx.reply(
             ctx.t(
                 N_(
@@ -122,14 +147,17 @@ class Privacy:
             return ctx.reply(ctx.t(N_("Nothing was erased.")))
         if answer != "yes":
             raise StaleButton()
+        ctx.session = Session()
+        if not await self._stores_anything(ctx):
+            return ctx.reply(ctx.t(NOTHING_TO_ERASE))
+        user = ctx.message.user
         async with self._uow() as uow:
             member = await member_of(uow, ctx)
-            if member is None or member.id is None:
-                ctx.session = Session()
-                return ctx.reply(ctx.t(N_("I store nothing about you, so there is nothing to erase.")))
-            await uow.members.erase(member.id)
+            if member is not None and member.id is not None:
+                await uow.members.erase(member.id)
+            # Questions forwarded without an account (before or without consent) are unlinked too.
+            await uow.questions.forget_asker(user.platform.value, user.user_id)
             await uow.commit()
-        ctx.session = Session()
         return ctx.reply(
             ctx.t(
                 N_(
@@ -138,6 +166,13 @@ class Privacy:
                 )
             )
         )
+
+    async def _stores_anything(self, ctx: Context) -> bool:
+        user = ctx.message.user
+        async with self._uow() as uow:
+            member = await member_of(uow, ctx)
+            forwarded = await uow.questions.of_asker(user.platform.value, user.user_id)
+        return member is not None or bool(forwarded)
 
 
 def _consent_line(ctx: Context, member: Member) -> str:
@@ -149,16 +184,3 @@ def _consent_line(ctx: Context, member: Member) -> str:
     if member.consent is False:
         return ctx.t(N_("You declined to let me store your settings."))
     return ctx.t(N_("You have not yet said whether I may store your settings."))
-
-
-def export_document(
-    member: Member, identities: Sequence[Identity], audit: Sequence[AuditEntry], exported_at: datetime
-) -> dict[str, Any]:
-    """The machine-readable export: every stored field of every row about the member."""
-    return {
-        "format": EXPORT_FORMAT_VERSION,
-        "exported_at": exported_at.isoformat(),
-        "member": member.model_dump(mode="json"),
-        "identities": [identity.model_dump(mode="json") for identity in identities],
-        "audit_log": [entry.model_dump(mode="json") for entry in audit],
-    }

@@ -71,3 +71,60 @@ class AuditEntry(SQLModel, table=True):
     )
     # Non-personal detail only (e.g. "role=advisory"): it outlives the member it concerns.
     detail: str = Field(default="", max_length=500)
+
+
+class ForwardedQuestion(SQLModel, table=True):
+    """A member's question forwarded to the secretariat, tracked until it is answered.
+
+    The asker's platform identity is kept only while the question is open (it is needed to deliver
+    the answer); it is cleared once the answer is relayed, or when the asker erases their data.
+    """
+
+    __tablename__ = "forwarded_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(max_length=4000)
+    language: str = Field(max_length=8)
+    asked_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    asker_platform: str | None = Field(default=None, max_length=16)
+    asker_user_id: str | None = Field(default=None, max_length=128)
+    asker_chat_id: str | None = Field(default=None, max_length=128)
+    status: str = Field(default="open", max_length=16, index=True)  # open, answered, undeliverable
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    answered_by_member_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True)
+    )
+
+
+class UnansweredQuestion(SQLModel, table=True):
+    """A question the bot could not answer confidently, kept for the secretariat to improve the answers.
+
+    Linked to the member only if they consented to storage; anonymous otherwise.
+    """
+
+    __tablename__ = "unanswered_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(max_length=4000)
+    language: str = Field(max_length=8)
+    asked_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    kind: str = Field(max_length=16)  # abstain, ambiguous
+    confidence: float = Field(default=0.0)
+    member_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True)
+    )
+    status: str = Field(default="new", max_length=16, index=True)  # new, promoted, dismissed
+    promoted_topic: str | None = Field(default=None, max_length=64)
+
+
+class PromotedPhrasing(SQLModel, table=True):
+    """A member's wording the secretariat attached to a topic: merged into the answering index."""
+
+    __tablename__ = "faq_phrasing"
+    __table_args__ = (UniqueConstraint("topic", "language", "text", name="uq_faq_phrasing"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    topic: str = Field(max_length=64, index=True)
+    language: str = Field(max_length=8)
+    text: str = Field(max_length=500)
+    created_at: datetime = Field(sa_type=UTCDateTime)

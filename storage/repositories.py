@@ -9,7 +9,14 @@ from sqlalchemy import delete, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import AuditEntry, Identity, Member
+from storage.models import (
+    AuditEntry,
+    ForwardedQuestion,
+    Identity,
+    Member,
+    PromotedPhrasing,
+    UnansweredQuestion,
+)
 
 
 class MemberRepository:
@@ -95,6 +102,18 @@ class MemberRepository:
             .where(col(AuditEntry.target_member_id) == member_id)
             .values(target_member_id=None)
         )
+        await self._session.exec(
+            update(UnansweredQuestion)
+            .where(col(UnansweredQuestion.member_id) == member_id)
+            .values(member_id=None)
+        )
+        await self._session.exec(
+            update(ForwardedQuestion)
+            .where(col(ForwardedQuestion.answered_by_member_id) == member_id)
+            .values(answered_by_member_id=None)
+        )
+        for identity in await self.identities(member_id):
+            await ForwardedQuestions(self._session).forget_asker(identity.platform, identity.platform_user_id)
         await self._session.exec(delete(Identity).where(col(Identity.member_id) == member_id))
         await self._session.exec(delete(Member).where(col(Member.id) == member_id))
         await self._session.flush()
@@ -143,3 +162,98 @@ class AuditLog:
             .order_by(col(AuditEntry.at))
         )
         return (await self._session.exec(statement)).all()
+
+
+class ForwardedQuestions:
+    """Questions forwarded to the secretariat, tracked until answered."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, question: ForwardedQuestion) -> ForwardedQuestion:
+        self._session.add(question)
+        await self._session.flush()
+        return question
+
+    async def touch(self, question: ForwardedQuestion) -> None:
+        self._session.add(question)
+        await self._session.flush()
+
+    async def get(self, question_id: int) -> ForwardedQuestion | None:
+        return await self._session.get(ForwardedQuestion, question_id)
+
+    async def with_status(self, *statuses: str, limit: int = 50) -> Sequence[ForwardedQuestion]:
+        statement = (
+            select(ForwardedQuestion)
+            .where(col(ForwardedQuestion.status).in_(statuses))
+            .order_by(col(ForwardedQuestion.asked_at))
+            .limit(limit)
+        )
+        return (await self._session.exec(statement)).all()
+
+    async def forget_asker(self, platform: str, platform_user_id: str) -> None:
+        """Unlink every question from an asker who erased their data (or who was never stored)."""
+        await self._session.exec(
+            update(ForwardedQuestion)
+            .where(
+                col(ForwardedQuestion.asker_platform) == platform,
+                col(ForwardedQuestion.asker_user_id) == platform_user_id,
+            )
+            .values(asker_platform=None, asker_user_id=None, asker_chat_id=None)
+        )
+
+    async def of_asker(self, platform: str, platform_user_id: str) -> Sequence[ForwardedQuestion]:
+        statement = select(ForwardedQuestion).where(
+            col(ForwardedQuestion.asker_platform) == platform,
+            col(ForwardedQuestion.asker_user_id) == platform_user_id,
+        )
+        return (await self._session.exec(statement)).all()
+
+
+class UnansweredLog:
+    """Questions the bot could not answer confidently, for the secretariat's review."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def record(self, entry: UnansweredQuestion) -> UnansweredQuestion:
+        self._session.add(entry)
+        await self._session.flush()
+        return entry
+
+    async def get(self, entry_id: int) -> UnansweredQuestion | None:
+        return await self._session.get(UnansweredQuestion, entry_id)
+
+    async def waiting(self, limit: int = 50) -> Sequence[UnansweredQuestion]:
+        statement = (
+            select(UnansweredQuestion)
+            .where(UnansweredQuestion.status == "new")
+            .order_by(col(UnansweredQuestion.asked_at).desc())
+            .limit(limit)
+        )
+        return (await self._session.exec(statement)).all()
+
+    async def of_member(self, member_id: int) -> Sequence[UnansweredQuestion]:
+        statement = select(UnansweredQuestion).where(UnansweredQuestion.member_id == member_id)
+        return (await self._session.exec(statement)).all()
+
+
+class PromotedPhrasings:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, phrasing: PromotedPhrasing) -> PromotedPhrasing:
+        self._session.add(phrasing)
+        await self._session.flush()
+        return phrasing
+
+    async def exists(self, topic: str, language: str, text: str) -> bool:
+        statement = select(PromotedPhrasing.id).where(
+            PromotedPhrasing.topic == topic,
+            PromotedPhrasing.language == language,
+            PromotedPhrasing.text == text,
+        )
+        return (await self._session.exec(statement)).first() is not None
+
+    async def all(self) -> Sequence[PromotedPhrasing]:
+        return (await self._session.exec(select(PromotedPhrasing).order_by(col(PromotedPhrasing.id)))).all()

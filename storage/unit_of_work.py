@@ -18,7 +18,13 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.errors import StorageUnavailable
-from storage.repositories import AuditLog, MemberRepository
+from storage.repositories import (
+    AuditLog,
+    ForwardedQuestions,
+    MemberRepository,
+    PromotedPhrasings,
+    UnansweredLog,
+)
 
 _UNAVAILABLE = (OperationalError, InterfaceError, OSError, TimeoutError)
 
@@ -32,6 +38,9 @@ def _is_unavailable(error: BaseException) -> bool:
 class SqlUnitOfWork:
     members: MemberRepository
     audit: AuditLog
+    questions: ForwardedQuestions
+    unanswered: UnansweredLog
+    phrasings: PromotedPhrasings
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -41,6 +50,9 @@ class SqlUnitOfWork:
         self._session = self._sessions()
         self.members = MemberRepository(self._session)
         self.audit = AuditLog(self._session)
+        self.questions = ForwardedQuestions(self._session)
+        self.unanswered = UnansweredLog(self._session)
+        self.phrasings = PromotedPhrasings(self._session)
         return self
 
     async def __aexit__(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.i18n import N_, Translator
-from bot.core.messages import Button, ChatRef, IncomingMessage, Platform, Reply, UserRef
+from bot.core.messages import Button, ChatRef, IncomingMessage, OutgoingMessage, Platform, Reply, UserRef
 
 Dispatch = Callable[[IncomingMessage], Awaitable[list[Reply]]]
 Now = Callable[[], datetime]
@@ -62,8 +62,19 @@ class ConsoleChat:
             line = await asyncio.to_thread(self._read_line)
             if line is None:
                 break
-            replies = await self._dispatch(self._message_for(line.rstrip("\r\n")))
-            self._show(replies)
+            await self.handle_line(line)
+
+    async def send(self, message: OutgoingMessage) -> bool:
+        """A message the bot starts itself: shown if it is for this console's user; nobody else is here."""
+        if message.to.platform != Platform.CONSOLE or message.to.chat_id != self._user.user_id:
+            return False
+        self._show([message.reply])
+        return True
+
+    async def handle_line(self, line: str) -> None:
+        """One line typed: a number presses that button of the last replies, anything else is a message."""
+        replies = await self._dispatch(self._message_for(line.rstrip("\r\n")))
+        self._show(replies)
 
     def _read_line(self) -> str | None:
         if self._interactive:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from bot.core.messages import IncomingMessage, OutgoingMessage, Platform, Reply, Role, UserRef

@@ -61,3 +61,9 @@ def split_command(text: str) -> tuple[str, str]:
     head, _, rest = text[1:].partition(" ")
     name = head.split("@", 1)[0].lower()
     return name, rest.strip()
+
+
+def parse_number(text: str) -> int | None:
+    """A positive whole number typed by a person ("12"), or None; bounded so it fits any database."""
+    text = text.strip().lstrip("#")
+    return int(text) if text.isdecimal() and len(text) < 10 else None
