@@ -24,6 +24,7 @@ from bot.bootstrap import (
 from bot.config import Settings
 from bot.core.i18n import MissingCatalogError, negotiate
 from bot.core.messages import Role, UserRef, parse_identity
+from bot.license_cli import license_cli
 from handlers.members import set_role
 from storage import migrate
 from storage.errors import StorageUnavailable
@@ -35,6 +36,7 @@ db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 admin_cli = typer.Typer(help="Roles of members.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(admin_cli, name="admin")
+cli.add_typer(license_cli, name="license")
 
 log = logging.getLogger("oerbot")
 
@@ -53,6 +55,8 @@ def _settings(log_level: str | None = None) -> Settings:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # httpx logs every request URL, and the Telegram Bot API puts the bot's token in the URL.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     return settings
 
 

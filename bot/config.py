@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -62,6 +63,20 @@ class Settings(BaseSettings):
                 "or SLACK_APP_TOKEN (Socket Mode)"
             )
         return self
+
+    @field_validator("telegram_webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError("Telegram delivers webhooks only to https:// URLs")
+        return value or None
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret_charset(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("must be 1-256 characters among A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
 
     @field_validator("secretariat_chat")
     @classmethod

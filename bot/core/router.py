@@ -57,6 +57,8 @@ class CommandRoute:
     role: Role = Role.MEMBER
     summary: str = ""
     usage: str = ""
+    # Commands that show or change personal data answer only in a private chat, never in a group.
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,16 @@ class Router:
     # -- registration -------------------------------------------------------------------------
 
     def command(
-        self, name: str, handler: Handler, *, role: Role = Role.MEMBER, summary: str = "", usage: str = ""
+        self,
+        name: str,
+        handler: Handler,
+        *,
+        role: Role = Role.MEMBER,
+        summary: str = "",
+        usage: str = "",
+        private: bool = False,
     ) -> None:
-        self._commands[name] = CommandRoute(name, handler, role, summary, usage)
+        self._commands[name] = CommandRoute(name, handler, role, summary, usage, private)
 
     def button(self, prefix: str, handler: Handler, *, role: Role = Role.MEMBER) -> None:
         if ":" in prefix:
@@ -204,6 +213,10 @@ class Router:
         if not ctx.role.includes(route.role):
             raise UserFacingError(
                 N_("The command {command} is only for the coalition's secretariat."), command=f"/{name}"
+            )
+        if route.private and not ctx.message.chat.is_private:
+            raise UserFacingError(
+                N_("For your privacy, please use {command} in a private chat with me."), command=f"/{name}"
             )
         return _as_list(await route.handler(ctx))
 
