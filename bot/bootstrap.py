@@ -29,7 +29,7 @@ from handlers.members import SqlIdentityRegistry, SqlMemberDirectory, set_role
 from storage import migrate
 from storage.database import create_engine, is_sqlite, session_factory, sqlite_path
 from storage.errors import StorageUnavailable
-from storage.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
+from storage.unit_of_work import MemberChanges, UnitOfWorkFactory, unit_of_work_factory
 
 log = logging.getLogger("oerbot")
 
@@ -64,11 +64,12 @@ class App:
 def build_app(settings: Settings, *, clock: Clock | None = None, catalogs: Catalogs | None = None) -> App:
     clock = clock or SystemClock()
     engine = create_engine(settings.database_url, busy_timeout_seconds=settings.db_busy_timeout_seconds)
-    uow = unit_of_work_factory(session_factory(engine))
+    changes = MemberChanges()
+    uow = unit_of_work_factory(session_factory(engine), changes)
     catalogs = catalogs or Catalogs.load(settings.locales_dir)
     router = Router(
         catalogs=catalogs,
-        members=SqlMemberDirectory(uow),
+        members=SqlMemberDirectory(uow, changes),
         sessions=SessionStore(),
         clock=clock,
         default_language=settings.default_language,

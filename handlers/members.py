@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from collections import OrderedDict
+from datetime import datetime, timedelta
 
 from bot.core.context import Context
 from bot.core.messages import Platform, Role, UserRef
 from bot.core.ports import MemberProfile
 from storage.models import Member
-from storage.unit_of_work import SqlUnitOfWork, UnitOfWorkFactory
+from storage.unit_of_work import MemberChanges, SqlUnitOfWork, UnitOfWorkFactory
+
+PROFILE_TTL = timedelta(seconds=60)
+PROFILE_CACHE_SIZE = 10_000
 
 
 def profile_of(member: Member) -> MemberProfile:
@@ -22,15 +27,41 @@ def profile_of(member: Member) -> MemberProfile:
 
 
 class SqlMemberDirectory:
-    """The router's MemberDirectory, read from the database."""
+    """The router's MemberDirectory, read from the database through a small cache.
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    Every message needs its sender's profile, and profiles change rarely: they are cached for a minute
+    and the whole cache is dropped whenever a transaction in this process changes a member (onboarding,
+    a role, an erasure). The minute bounds how long a change made by another process (the `oerbot admin`
+    command line) takes to show.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        changes: MemberChanges | None = None,
+        ttl: timedelta = PROFILE_TTL,
+        capacity: int = PROFILE_CACHE_SIZE,
+    ) -> None:
         self._uow = uow
+        self._ttl = ttl
+        self._capacity = capacity
+        self._cache: OrderedDict[str, tuple[MemberProfile, float]] = OrderedDict()
+        if changes is not None:
+            changes.subscribe(self._cache.clear)
 
     async def profile_for(self, user: UserRef) -> MemberProfile:
+        cached = self._cache.get(user.key)
+        now = time.monotonic()
+        if cached is not None and cached[1] > now:
+            return cached[0]
         async with self._uow() as uow:
             member = await uow.members.by_identity(user.platform.value, user.user_id)
-        return profile_of(member) if member else MemberProfile()
+        profile = profile_of(member) if member else MemberProfile()
+        self._cache[user.key] = (profile, now + self._ttl.total_seconds())
+        self._cache.move_to_end(user.key)
+        while len(self._cache) > self._capacity:
+            self._cache.popitem(last=False)
+        return profile
 
 
 async def member_of(uow: SqlUnitOfWork, ctx: Context) -> Member | None:

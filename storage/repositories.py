@@ -22,6 +22,8 @@ from storage.models import (
 class MemberRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # Set by every write to a member or identity, so that caches of profiles learn of it on commit.
+        self.changed = False
 
     async def by_identity(self, platform: str, platform_user_id: str) -> Member | None:
         statement = (
@@ -35,6 +37,7 @@ class MemberRepository:
         return await self._session.get(Member, member_id)
 
     async def add_with_identity(self, platform: str, platform_user_id: str, now: datetime) -> Member:
+        self.changed = True
         member = Member(created_at=now, updated_at=now)
         self._session.add(member)
         await self._session.flush()
@@ -48,6 +51,7 @@ class MemberRepository:
         return member
 
     async def save(self, member: Member, now: datetime) -> None:
+        self.changed = True
         member.updated_at = now
         self._session.add(member)
         await self._session.flush()
@@ -92,6 +96,7 @@ class MemberRepository:
         Done explicitly rather than through ON DELETE rules, so that it holds on any backend and on
         a SQLite connection where foreign keys were not switched on.
         """
+        self.changed = True
         await self._session.exec(
             update(AuditEntry)
             .where(col(AuditEntry.actor_member_id) == member_id)

@@ -42,9 +42,12 @@ class SqlUnitOfWork:
     unanswered: UnansweredLog
     phrasings: PromotedPhrasings
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], changes: MemberChanges | None = None
+    ) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
+        self._changes = changes
 
     async def __aenter__(self) -> SqlUnitOfWork:
         self._session = self._sessions()
@@ -76,10 +79,29 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         assert self._session is not None
         await self._session.commit()
+        if self.members.changed and self._changes is not None:
+            self._changes.notify()
+            self.members.changed = False
+
+
+class MemberChanges:
+    """Tells whoever caches members' profiles that a committed transaction changed a member."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[], None]] = []
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def notify(self) -> None:
+        for listener in self._listeners:
+            listener()
 
 
 UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
 
 
-def unit_of_work_factory(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWorkFactory:
-    return lambda: SqlUnitOfWork(sessions)
+def unit_of_work_factory(
+    sessions: async_sessionmaker[AsyncSession], changes: MemberChanges | None = None
+) -> UnitOfWorkFactory:
+    return lambda: SqlUnitOfWork(sessions, changes)
