@@ -194,6 +194,8 @@ def build_adapters(app: App, metrics: Metrics) -> list[PlatformAdapter]:
                 catalogs=app.catalogs,
                 api_url=settings.slack_api_url,
                 on_delivery_failure=failures("slack"),
+                commands=[route.name for route in app.router.commands_for(Role.SECRETARIAT)],
+                clock=app.clock,
             )
         )
     return adapters

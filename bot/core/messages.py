@@ -60,6 +60,9 @@ class IncomingMessage:
     text: str | None = None
     button_payload: str | None = None
     message_id: str | None = None
+    # Sent by the platform on the person's behalf (e.g. to draw Slack's Home tab), not by them: it
+    # must not move their conversation along, so whatever step they were in still waits.
+    passive: bool = False
 
 
 @dataclass(frozen=True)

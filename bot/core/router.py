@@ -166,7 +166,8 @@ class Router:
             replies = [ctx.reply(ctx.t(problem.message, **problem.values))]
         except Exception as error:  # noqa: BLE001 - every failure must become a reply
             replies = [self._failure_reply(ctx.translator, error, message)]
-        self._remember(key, ctx.session, now)
+        if not message.passive:
+            self._remember(key, ctx.session, now)
         return replies + ctx.extra_replies
 
     async def dispatch_event(self, event: ScheduledEvent) -> list[OutgoingMessage]:

@@ -205,3 +205,19 @@ async def test_scheduled_events_reach_their_handler_and_failures_send_nothing(ro
 def test_help_lists_only_the_commands_a_role_may_use(router: Router) -> None:
     assert [route.name for route in router.commands_for(Role.MEMBER)] == ["echo"]
     assert [route.name for route in router.commands_for(Role.SECRETARIAT)] == ["echo", "secret"]
+
+
+async def test_a_passive_message_answers_without_moving_the_conversation_along(router: Router) -> None:
+    from dataclasses import replace
+
+    async def show_settings(ctx: Context) -> Reply:
+        ctx.move_to(None)  # like /settings, which leaves any flow
+        return ctx.reply("settings")
+
+    router.command("show", show_settings)
+    assert await texts(router, message("/name")) == ["your name?"]
+    assert [r.text for r in await router.dispatch(replace(message("/show"), passive=True))] == ["settings"]
+    assert await texts(router, message("Amina")) == ["hello Amina"]  # the name step still waited
+    assert await texts(router, message("/name")) == ["your name?"]
+    await router.dispatch(message("/show"))
+    assert await texts(router, message("Amina")) == ["answer:Amina"]  # a real /show does end the flow
