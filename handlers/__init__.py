@@ -11,6 +11,7 @@ from bot.core.router import FlowRoute, Router
 from handlers.admin import Admin
 from handlers.deps import HandlerDeps
 from handlers.help import Help
+from handlers.licensing import attribution_flow, chat, chooser_flow
 from handlers.onboarding import Onboarding
 from handlers.privacy import Privacy
 from handlers.questions import answer_question
@@ -31,6 +32,25 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
     router.command("settings", settings.show, summary=N_("see and change your settings"))
     router.command("language", settings.language, summary=N_("change the language I speak"), usage="[fr]")
     router.command("timezone", settings.timezone, summary=N_("change your timezone"), usage="[Nairobi]")
+    router.command(
+        "license",
+        chat.license_command,
+        summary=N_("choose a Creative Commons license for your work (or /license NAME to explain one)"),
+        usage="[BY-SA]",
+    )
+    router.command(
+        "combine",
+        chat.combine_command,
+        summary=N_("can these licenses be remixed together, and under which license?"),
+        usage="BY-SA BY-NC",
+    )
+    router.command("attribute", chat.attribute_command, summary=N_("write the credit for a work you reuse"))
+    router.command(
+        "explain",
+        chat.explain_command,
+        summary=N_("what a license allows and requires"),
+        usage="CC BY-SA 3.0 IGO",
+    )
     router.command("privacy", privacy.notice, summary=N_("what I store about you, and why"))
     router.command("mydata", privacy.export, summary=N_("everything I store about you, with a file"))
     router.command("forget", privacy.ask_to_forget, summary=N_("erase everything I store about you"))
@@ -50,7 +70,13 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
     router.button("set", settings.on_button)
     router.button("privacy", privacy.notice)
     router.button("forget", privacy.on_forget_button)
+    router.button("lic", chat.chooser.on_button)
+    router.button("att", chat.attribution_builder.on_button)
 
     for flow in (FLOW_ONBOARDING, FLOW_SETTINGS):
         router.flow(FlowRoute(flow, onboarding.on_text, onboarding.reprompt))
+    router.flow(FlowRoute(chooser_flow.FLOW, chat.chooser.on_text, chat.chooser.reprompt))
+    router.flow(
+        FlowRoute(attribution_flow.FLOW, chat.attribution_builder.on_text, chat.attribution_builder.reprompt)
+    )
     router.free_text(answer_question)

@@ -1,0 +1,59 @@
+"""What the attribution builder says around a finished credit: whether credit is required, warnings about
+the adaptation's license, and the notices to keep; then the credit itself, as plain text and as HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.context import Context
+from bot.core.i18n import N_
+from bot.core.messages import Reply
+from handlers.licensing.attribution import Credit
+from handlers.licensing.names import LicenseRef
+
+CREDIT_OPTIONAL = N_(
+    "Credit is not legally required for CC0 or Public Domain Mark material, but CC recommends it."
+)
+KEEP_NOTICES = N_(
+    "Also keep any copyright notice, disclaimer or note of earlier changes that came with the work, and do "
+    "not suggest that the author endorses you or your use."
+)
+
+
+def credit_replies(ctx: Context, credit: Credit, source: LicenseRef, data: dict[str, Any]) -> list[Reply]:
+    """What to say around the credit, then the credit itself as plain text and as HTML (each on its own)."""
+    notes = [ctx.t(N_("Here is the credit, as plain text and then as HTML:"))]
+    if not credit.credit_required:
+        notes.append(ctx.t(CREDIT_OPTIONAL))
+    if source.tool.no_derivatives and data.get("changed") == "mod":
+        notes.append(
+            ctx.t(
+                N_(
+                    "Careful: adapted versions of {license} material may not be shared. Format changes and "
+                    "technical modifications are not adaptations."
+                ),
+                license=source.short_name,
+            )
+        )
+    for warning in data.get("warnings", []):
+        notes.append(ctx.t(WARNINGS[warning], source=source.short_name))
+    if source.tool.requires_attribution:
+        notes.append(ctx.t(KEEP_NOTICES))
+    return [
+        ctx.reply("\n".join(notes)),
+        Reply(text=credit.plain, direction=ctx.translator.direction),
+        Reply(text=credit.html),
+    ]
+
+
+WARNINGS = {
+    "not_recommended": N_(
+        "CC permits this license for an adaptation of {source} material but does not recommend it: the "
+        "{source} terms still apply to the original material, so mark the adaptation as carrying both "
+        "licenses."
+    ),
+    "unchecked_version": N_(
+        "I can't check which licenses an adaptation may use here: CC's charts cover the 4.0 licenses only. "
+        "Check the legal code of {source}."
+    ),
+}
