@@ -1,0 +1,74 @@
+"""Shared by the FAQ benchmarks: loading the knowledge base and question sets, timing, memory."""
+
+from __future__ import annotations
+
+import logging
+import resource
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from handlers.faq.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
+
+LOCALES = ROOT / "locales"
+LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "pt")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    lang: str
+    topic: str | None  # None: out of scope
+
+
+def load_kb(strict: bool = False) -> KnowledgeBase:
+    logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
+    return load_knowledge_base(LOCALES, require_all_languages=strict)
+
+
+def load_questions(path: Path) -> list[Question]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions = [Question(str(item["q"]), item["lang"], item["topic"]) for item in data.get("in_scope") or []]
+    questions += [Question(str(item["q"]), item["lang"], None) for item in data.get("out_of_scope") or []]
+    return questions
+
+
+def say(*parts: object) -> None:
+    """Benchmark output goes to standard output; logs go to standard error."""
+    print(*parts, flush=True)  # noqa: T201
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    position = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[position]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return peak_rss_mb()
+
+
+class Stopwatch:
+    def __enter__(self) -> Stopwatch:
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.seconds = time.perf_counter() - self.start

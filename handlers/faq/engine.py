@@ -1,0 +1,254 @@
+"""The answering engine: from a question in any of the seven languages to a topic, or an honest "no".
+
+1. The language: the script for Arabic, Cyrillic and Han; among Latin-script languages the n-gram
+   classifier and how well each language's index explains the question, the member's language
+   breaking ties (`language.py`).
+2. The topic: that language's BM25 index over the phrasings, titles and answers (`index.py`).
+3. The decision, from a confidence in 0..1: a logistic function of how much of the question the best
+   topic explains, how clearly it beats the runner-up and how strong its score is, fitted on the
+   development set (benchmarks/faq_calibrate.py) so that it estimates the chance the topic is right.
+   - confidence >= ANSWER_AT: answer;
+   - otherwise, when the question is mostly explained but two or three topics are close: ask
+     "did you mean" with them;
+   - otherwise abstain, and offer to forward the question to the secretariat. The nearest topic is
+     never passed off as the answer to a question the knowledge base does not cover.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from handlers.faq.analysis import LATIN_LANGUAGES, STOP_MARK, WEAK_MARK, analyser_for, canonical_licences
+from handlers.faq.anchors import ANCHORS
+from handlers.faq.index import LanguageIndex, SearchResult
+from handlers.faq.knowledge import KnowledgeBase
+from handlers.faq.language import NgramClassifier, script_of
+from handlers.faq.stopwords import STOPWORDS
+
+Kind = Literal["answer", "ambiguous", "abstain"]
+
+MAX_QUESTION_CHARS = 1000  # a question longer than this is read up to here (the router stops at 4000)
+ANSWER_AT = 0.45
+EXACT_CONFIDENCE = 0.99
+SUGGEST_AT = 0.2  # below this, not even a "did you mean"
+SUGGEST_COVERAGE = 0.55  # ... and only when the close topics explain most of the question
+LATIN_READINGS = 2
+TIE = 0.1  # languages whose evidence differs by less than this are tied: the member's language wins
+CLOSE_RATIO = 0.8  # a runner-up within this share of the best score is a real alternative
+TIED_RATIO = 0.95  # a runner-up this close makes even a confident reading a "did you mean"
+# Logistic calibration (benchmarks/faq_calibrate.py): bias, then one weight per feature (see features).
+WEIGHTS = (-5.17, 1.56, 0.11, 0.48, 0.73, -1.23, 1.38, 1.04, 0.98, 0.41, 1.71)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine decided. `topic` is the best topic (None when abstaining), `alternatives`
+    the other topics worth offering; `lang` is the language to answer in."""
+
+    topic: str | None
+    confidence: float
+    lang: str
+    alternatives: list[str] = field(default_factory=list)
+    kind: Kind = "abstain"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The question as read in one language."""
+
+    language: str
+    result: SearchResult
+    confidence: float
+
+    @property
+    def coverage(self) -> float:
+        return self.result.ranked[0].explained if self.result.ranked else 0.0
+
+
+class AnsweringEngine:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._topic_index = {topic.id: number for number, topic in enumerate(kb.topics)}
+        self._indexes: dict[str, LanguageIndex] = {}
+        for language in kb.languages:
+            index = LanguageIndex(
+                language, analyser_for(language), len(kb.topics), STOPWORDS[language], _anchors(language)
+            )
+            for number, topic in enumerate(kb.topics):
+                text = topic.texts[language]
+                index.add_title(number, text.title)
+                for phrasing in text.phrasings:
+                    index.add_phrasing(number, phrasing)
+                index.add_answer(number, text.answer)
+            self._indexes[language] = index
+        latin = [language for language in kb.languages if language in LATIN_LANGUAGES]
+        self._classifier = NgramClassifier(
+            {
+                language: [
+                    part
+                    for topic in kb.topics
+                    for part in (topic.texts[language].answer, *topic.texts[language].phrasings)
+                ]
+                for language in latin
+            }
+        )
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.kb.languages
+
+    def has_topic(self, topic: str) -> bool:
+        return topic in self._topic_index
+
+    def add_phrasing(self, topic: str, lang: str, text: str) -> None:
+        """Teach the engine another way to ask about `topic` (a phrasing the secretariat promoted)."""
+        if topic not in self._topic_index:
+            raise KeyError(f"unknown topic {topic!r}")
+        if lang not in self._indexes:
+            raise KeyError(f"the knowledge base has no language {lang!r}")
+        self._indexes[lang].add_phrasing(self._topic_index[topic], text)
+
+    def ask(self, question: str, member_language: str | None = None, language: str | None = None) -> Answer:
+        """Answer `question`; `language` forces the language, `member_language` breaks ties."""
+        reading = self.read(question, member_language, language)
+        if reading is None:
+            fallback = self._fallback_language(member_language)
+            return Answer(None, 0.0, language if language in self._indexes else fallback)
+        return self._decide(reading)
+
+    def read(
+        self, question: str, member_language: str | None = None, language: str | None = None
+    ) -> Reading | None:
+        """The question as read in its language (None: no language of the knowledge base)."""
+        text = question[:MAX_QUESTION_CHARS]
+        candidates = self._candidates(text, language)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return self._read(text, candidates[0])
+        prior = self._prior(text)
+        # The two likeliest Latin-script languages, and the member's: reading in all four would
+        # cost twice the time for the rare question the n-grams get badly wrong.
+        likely = sorted(candidates, key=lambda c: prior.get(c, 0.0), reverse=True)[:LATIN_READINGS]
+        if member_language in candidates and member_language not in likely:
+            likely.append(str(member_language))
+        readings = [self._read(text, candidate) for candidate in likely]
+        return self._choose(readings, prior, member_language)
+
+    # -- language -------------------------------------------------------------------------------
+
+    def _fallback_language(self, member_language: str | None) -> str:
+        if member_language in self._indexes:
+            return str(member_language)
+        return "en" if "en" in self._indexes else self.kb.languages[0]
+
+    def _candidates(self, text: str, forced: str | None) -> list[str]:
+        if forced is not None:
+            return [forced] if forced in self._indexes else []
+        script = script_of(text)
+        if script == "latin":
+            return [language for language in LATIN_LANGUAGES if language in self._indexes]
+        if script in self._indexes:
+            return [str(script)]
+        return []
+
+    def _prior(self, text: str) -> dict[str, float]:
+        """The n-gram classifier's belief; licence names, written alike everywhere, are left out."""
+        words = [w for w in canonical_licences(text.casefold()).split() if "_" not in w and w != "cc"]
+        return self._classifier.posteriors(" ".join(words))
+
+    def _choose(
+        self, readings: Sequence[Reading], prior: dict[str, float], member_language: str | None
+    ) -> Reading:
+        if len(readings) == 1:
+            return readings[0]
+
+        def weight(reading: Reading) -> float:
+            exact = 1.0 if reading.result.exact is not None else 0.0
+            return prior.get(reading.language, 0.0) + reading.coverage + exact
+
+        ranked = sorted(readings, key=weight, reverse=True)
+        best, runner_up = ranked[0], ranked[1]
+        if weight(best) - weight(runner_up) < TIE and member_language in (runner_up.language,):
+            return runner_up
+        return best
+
+    # -- topic ----------------------------------------------------------------------------------
+
+    def _read(self, text: str, language: str) -> Reading:
+        result = self._indexes[language].search(text)
+        return Reading(language, result, confidence(result))
+
+    def _decide(self, reading: Reading) -> Answer:
+        ranked = reading.result.ranked
+        exact = reading.result.exact
+        if exact is not None:  # the question is one of the phrasings, word for word
+            others = [self.kb.topics[r.topic].id for r in ranked[:3] if r.topic != exact][:2]
+            return Answer(self.kb.topics[exact].id, EXACT_CONFIDENCE, reading.language, others, "answer")
+        if not ranked:
+            return Answer(None, 0.0, reading.language)
+        ids = [self.kb.topics[r.topic].id for r in ranked[:3]]
+        best = ranked[0]
+        rounded = round(reading.confidence, 3)
+        suggestible = [
+            self.kb.topics[r.topic].id
+            for r in ranked[:3]
+            if r.explained >= SUGGEST_COVERAGE and r.score >= CLOSE_RATIO * best.score
+        ]
+        # Two topics explain the question equally well: let the member choose rather than guess.
+        tied = len(ranked) > 1 and ranked[1].score >= TIED_RATIO * best.score and len(suggestible) >= 2
+        if reading.confidence >= ANSWER_AT and not tied:
+            return Answer(ids[0], rounded, reading.language, ids[1:], "answer")
+        if reading.confidence >= SUGGEST_AT and len(suggestible) >= 2 and suggestible[0] == ids[0]:
+            return Answer(ids[0], rounded, reading.language, suggestible[1:], "ambiguous")
+        return Answer(None, rounded, reading.language, [], "abstain")
+
+
+def _anchors(language: str) -> frozenset[str]:
+    analyse = analyser_for(language)
+    return frozenset(
+        term
+        for word in ANCHORS.get(language, "").split()
+        for term in analyse(word)
+        if term[0] not in (STOP_MARK, WEAK_MARK)
+    )
+
+
+def features(result: SearchResult) -> tuple[float, ...]:
+    """What the confidence is computed from, for the best topic: the share of the question found
+    in its phrasings, the share found only in its answer, the margin over the runner-up, the
+    strength of its score, and the number of words no topic knows."""
+    ranked = result.ranked
+    if not ranked:
+        return 0.0, 0.0, 0.0, 0.0, float(result.unknown), 0.0, 0.0, 0.0, 0.0, float(result.anchored)
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    margin = (best.score - runner_up) / best.score if best.score > 0 else 0.0
+    strength = min(math.log1p(best.score) / math.log1p(10.0), 1.5)
+    # Unknown words as a share of the question's information: a long question from a member has a
+    # few words no topic knows (their university, their country); a question off the subject is
+    # mostly made of them.
+    unknown = result.unknown * result.rarest / result.information if result.information else 0.0
+    return (
+        best.coverage,
+        best.answer_coverage,
+        margin,
+        strength,
+        unknown,
+        best.phrasing_coverage,
+        best.title_coverage,
+        min(best.coverage * result.information / result.rarest, 3.0) if result.rarest else 0.0,
+        best.agreement,
+        float(result.anchored),
+    )
+
+
+def confidence(result: SearchResult) -> float:
+    bias, *weights = WEIGHTS
+    if not result.ranked or result.information == 0:  # nothing but function words
+        return 0.0
+    z = bias + sum(w * x for w, x in zip(weights, features(result), strict=True))
+    return 1 / (1 + math.exp(-z))
