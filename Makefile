@@ -12,7 +12,7 @@ LANGS := en fr es ar ru zh pt
 MO_FILES := $(foreach l,$(LANGS),$(LOCALES_DIR)/$(l)/LC_MESSAGES/messages.mo)
 PO_FILES := $(foreach l,$(LANGS),$(LOCALES_DIR)/$(l)/LC_MESSAGES/messages.po)
 
-.PHONY: help run test lint typecheck imports hadolint pytest install catalogs extract update-catalogs clean
+.PHONY: help run test lint typecheck imports hadolint pytest install catalogs extract update-catalogs eval bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -42,8 +42,8 @@ run: $(STAMP) catalogs ## chat with the bot in this terminal (embedded SQLite da
 	$(BIN)/oerbot chat
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers storage tests
-	$(BIN)/ruff format --check bot handlers storage tests
+	$(BIN)/ruff check bot handlers storage tests benchmarks
+	$(BIN)/ruff format --check bot handlers storage tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -58,6 +58,13 @@ pytest: $(STAMP) catalogs
 	$(BIN)/pytest
 
 test: $(STAMP) catalogs lint typecheck imports hadolint pytest ## run ruff, mypy, import-linter, hadolint and the whole suite
+
+eval: $(STAMP) catalogs ## answering accuracy per language and abstention out of scope, next to a plain BM25 baseline
+	$(BIN)/python benchmarks/faq_eval.py
+
+bench: $(STAMP) catalogs ## Telegram throughput vs a bare echo bot; answering latency, start-up time and memory
+	$(BIN)/python -m benchmarks.telegram_throughput
+	$(BIN)/python benchmarks/faq_bench.py
 
 clean: ## remove the virtual environment, compiled catalogues and caches
 	rm -rf $(VENV) $(MO_FILES) .pytest_cache .mypy_cache .ruff_cache

@@ -25,6 +25,8 @@ from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.service import MessengerHub, PlatformAdapter, Service, SwitchableMessenger
 from handlers import register_routes
 from handlers.deps import HandlerDeps
+from handlers.faq.engine import AnsweringEngine
+from handlers.faq.knowledge import load_knowledge_base
 from handlers.members import SqlIdentityRegistry, SqlMemberDirectory, set_role
 from storage import migrate
 from storage.database import create_engine, is_sqlite, session_factory, sqlite_path
@@ -46,6 +48,7 @@ class App:
     catalogs: Catalogs
     router: Router
     messenger: SwitchableMessenger
+    faq: AnsweringEngine
     clock: Clock = field(default_factory=SystemClock)
 
     async def aclose(self) -> None:
@@ -61,7 +64,13 @@ class App:
         return True
 
 
-def build_app(settings: Settings, *, clock: Clock | None = None, catalogs: Catalogs | None = None) -> App:
+def build_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    catalogs: Catalogs | None = None,
+    faq: AnsweringEngine | None = None,
+) -> App:
     clock = clock or SystemClock()
     engine = create_engine(settings.database_url, busy_timeout_seconds=settings.db_busy_timeout_seconds)
     changes = MemberChanges()
@@ -76,10 +85,12 @@ def build_app(settings: Settings, *, clock: Clock | None = None, catalogs: Catal
         unavailable_errors=(StorageUnavailable,),
     )
     messenger = SwitchableMessenger()
+    faq = faq or AnsweringEngine(load_knowledge_base(settings.locales_dir))
     deps = HandlerDeps(
         uow=uow,
         commands_for=router.commands_for,
         messenger=messenger,
+        faq=faq,
         secretariat_chat=settings.secretariat_chat_ref,
         default_language=settings.default_language,
         privacy_contact=settings.privacy_contact,
@@ -92,6 +103,7 @@ def build_app(settings: Settings, *, clock: Clock | None = None, catalogs: Catal
         catalogs=catalogs,
         router=router,
         messenger=messenger,
+        faq=faq,
         clock=clock,
     )
 
@@ -115,6 +127,26 @@ def prepare_database(settings: Settings) -> None:
             f"the database is at revision {current or 'none (empty)'} but this oerbot needs {head}: "
             "run `oerbot db upgrade` first"
         )
+
+
+async def load_promoted_phrasings(app: App) -> int:
+    """Teach the answering engine the phrasings the secretariat promoted; returns how many."""
+    async with app.uow() as uow:
+        phrasings = await uow.phrasings.all()
+    taught = 0
+    for phrasing in phrasings:
+        try:
+            app.faq.add_phrasing(phrasing.topic, phrasing.language, phrasing.text)
+            taught += 1
+        except KeyError as problem:  # a topic or language removed from the knowledge base since
+            log.warning("promoted phrasing %d skipped: %s", phrasing.id, problem)
+    return taught
+
+
+async def start_up(app: App) -> None:
+    """What every long-lived command does once the database is ready."""
+    await apply_configured_admins(app)
+    await load_promoted_phrasings(app)
 
 
 async def apply_configured_admins(app: App) -> int:

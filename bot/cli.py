@@ -1,33 +1,27 @@
-"""The `oerbot` command: chat, run, health, db, admin and audit."""
+"""The `oerbot` command: chat, run, health, db, admin, audit, ask, license, questions and faq."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
-from pydantic import ValidationError
 
 from bot.adapters.console import ConsoleChat
+from bot.ask_cli import ask
 from bot.bootstrap import (
     App,
-    DatabaseNotReady,
-    apply_configured_admins,
-    build_app,
     build_service,
-    prepare_database,
 )
-from bot.config import Settings
-from bot.core.i18n import MissingCatalogError, negotiate
+from bot.cli_support import fail, load_settings, with_app
+from bot.core.i18n import negotiate
 from bot.core.messages import Role, UserRef, parse_identity
 from bot.license_cli import license_cli
+from bot.review_cli import faq_cli, questions_cli
 from handlers.members import set_role
 from storage import migrate
-from storage.errors import StorageUnavailable
 
 T = TypeVar("T")
 
@@ -37,56 +31,15 @@ admin_cli = typer.Typer(help="Roles of members.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(admin_cli, name="admin")
 cli.add_typer(license_cli, name="license")
+cli.add_typer(questions_cli, name="questions")
+cli.add_typer(faq_cli, name="faq")
+cli.command("ask")(ask)
 
 log = logging.getLogger("oerbot")
 
 
 def main() -> None:
     cli()
-
-
-def _settings(log_level: str | None = None) -> Settings:
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        _fail(f"invalid configuration:\n{error}")
-    logging.basicConfig(
-        level=(log_level or settings.log_level).upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL, and the Telegram Bot API puts the bot's token in the URL.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    return settings
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"oerbot: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _with_app(settings: Settings, work: Callable[[App], Awaitable[T]], *, prepare: bool = True) -> T:
-    """Prepare the database, build the app, run `work` on one event loop, and close cleanly."""
-    try:
-        if prepare:
-            prepare_database(settings)
-        app = build_app(settings)
-    except (DatabaseNotReady, MissingCatalogError) as error:
-        _fail(str(error))
-    except Exception as error:  # noqa: BLE001 - start-up failures are reported, not dumped
-        _fail(f"cannot open the database at {settings.database_url.split('@')[-1]}: {error}")
-
-    async def run() -> T:
-        try:
-            await apply_configured_admins(app)
-            return await work(app)
-        finally:
-            await app.aclose()
-
-    try:
-        return asyncio.run(run())
-    except StorageUnavailable as error:
-        _fail(f"the database is not available: {error}")
 
 
 @cli.command()
@@ -99,7 +52,7 @@ def chat(
     ] = None,
 ) -> None:
     """Chat with the bot in this terminal, on the embedded database; no tokens needed."""
-    settings = _settings(log_level="WARNING")
+    settings = load_settings(log_level="WARNING")
 
     async def converse(app: App) -> None:
         hint = lang or settings.default_language
@@ -117,15 +70,15 @@ def chat(
         app.messenger.use(console)
         await console.run()
 
-    _with_app(settings, converse)
+    with_app(settings, converse)
 
 
 @cli.command()
 def run() -> None:
     """Run the bot on the configured platforms (Telegram, Slack), with its HTTP server and scheduler."""
-    settings = _settings()
+    settings = load_settings()
     if not settings.has_platform_token:
-        _fail(
+        fail(
             "no platform is configured. Set TELEGRAM_BOT_TOKEN (Telegram) and/or SLACK_BOT_TOKEN with "
             "SLACK_SIGNING_SECRET (Slack), in the environment or in a .env file; see docs/configuration.md. "
             "To try the bot without any token, run `oerbot chat`.",
@@ -135,41 +88,39 @@ def run() -> None:
     async def serve(app: App) -> None:
         await build_service(app).run()
 
-    _with_app(settings, serve)
+    with_app(settings, serve)
 
 
 @cli.command()
 def health() -> None:
     """Exit 0 when the database answers and its schema is current (for container health checks)."""
-    settings = _settings(log_level="WARNING")
-
-    async def check(app: App) -> bool:
-        return await app.database_answers()
-
-    healthy = _with_app(settings, check, prepare=False)
-    if not healthy:
-        _fail("the database does not answer")
-    current, head = migrate.current_revision(settings.database_url), migrate.head_revision()
+    settings = load_settings(log_level="WARNING")
+    # No app is built: a health check every few seconds must stay cheap.
+    try:
+        current = migrate.current_revision(settings.database_url)
+    except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+        fail(f"the database does not answer: {error}")
+    head = migrate.head_revision()
     if current != head:
-        _fail(f"the database schema is at {current}, this oerbot needs {head}: run `oerbot db upgrade`")
+        fail(f"the database schema is at {current}, this oerbot needs {head}: run `oerbot db upgrade`")
     typer.echo("ok")
 
 
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Bring the database schema up to date (run it after every upgrade of oerbot)."""
-    settings = _settings()
+    settings = load_settings()
     try:
         migrate.upgrade(settings.database_url)
     except Exception as error:  # noqa: BLE001 - reported, not dumped
-        _fail(f"upgrade failed: {error}")
+        fail(f"upgrade failed: {error}")
     typer.echo(f"database schema at {migrate.head_revision()}")
 
 
 @db_cli.command("current")
 def db_current() -> None:
     """Print the schema revision of the database and the one this oerbot needs."""
-    settings = _settings(log_level="WARNING")
+    settings = load_settings(log_level="WARNING")
     typer.echo(f"database: {migrate.current_revision(settings.database_url) or 'empty'}")
     typer.echo(f"needed:   {migrate.head_revision()}")
 
@@ -182,11 +133,11 @@ def admin_grant(
     ],
 ) -> None:
     """Give someone a role; recorded in the audit log."""
-    settings = _settings(log_level="WARNING")
+    settings = load_settings(log_level="WARNING")
     try:
         platform, user_id = parse_identity(identity)
     except ValueError as error:
-        _fail(str(error), code=2)
+        fail(str(error), code=2)
 
     async def grant(app: App) -> None:
         async with app.uow() as uow:
@@ -194,14 +145,14 @@ def admin_grant(
             await set_role(uow, target=target, role=role, now=app.clock.now(), actor="command line")
             await uow.commit()
 
-    _with_app(settings, grant)
+    with_app(settings, grant)
     typer.echo(f"{platform.value}:{user_id} is now {role.value}")
 
 
 @admin_cli.command("list")
 def admin_list() -> None:
     """List the secretariat and Advisory Group members (by platform identity)."""
-    settings = _settings(log_level="WARNING")
+    settings = load_settings(log_level="WARNING")
 
     async def listing(app: App) -> list[str]:
         lines = []
@@ -215,14 +166,14 @@ def admin_list() -> None:
                     lines.append(f"{role.value}\t#{member.id}\t{ids}")
         return lines
 
-    for line in _with_app(settings, listing):
+    for line in with_app(settings, listing):
         typer.echo(line)
 
 
 @cli.command()
 def audit(limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50) -> None:
     """Print the latest audit log entries (who, what, when, on what)."""
-    settings = _settings(log_level="WARNING")
+    settings = load_settings(log_level="WARNING")
 
     async def read(app: App) -> list[str]:
         async with app.uow() as uow:
@@ -240,5 +191,5 @@ def audit(limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50) -> None:
             for entry in entries
         ]
 
-    for line in _with_app(settings, read):
+    for line in with_app(settings, read):
         typer.echo(line)

@@ -10,11 +10,14 @@ from bot.core.messages import Role
 from bot.core.router import FlowRoute, Router
 from handlers.admin import Admin
 from handlers.deps import HandlerDeps
+from handlers.faq.chat import FaqChat
+from handlers.handoff import FLOW_ANSWERING, Handoff
 from handlers.help import Help
 from handlers.licensing import attribution_flow, chat, chooser_flow
 from handlers.onboarding import Onboarding
 from handlers.privacy import Privacy
-from handlers.questions import answer_question
+from handlers.questions import Questions
+from handlers.review import Review
 from handlers.settings import Settings
 from handlers.steps import FLOW_ONBOARDING, FLOW_SETTINGS
 
@@ -24,14 +27,27 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
     settings = Settings(deps, onboarding)
     privacy = Privacy(deps)
     admin = Admin(deps)
+    handoff = Handoff(deps)
+    review = Review(deps, deps.faq)
+    faq = FaqChat(deps.faq)
+    secretariat = Role.SECRETARIAT
 
+    # Members' commands, in the order /help lists them. `private`: they show or change personal data,
+    # so in a group the bot asks to continue in a private chat.
     router.command(
-        "start", onboarding.start, summary=N_("set up your profile: language, country, timezone, topics")
+        "start",
+        onboarding.start,
+        private=True,
+        summary=N_("set up your profile: language, country, timezone, topics"),
     )
     router.command("help", Help(deps).show, summary=N_("what I can do"))
-    router.command("settings", settings.show, summary=N_("see and change your settings"))
-    router.command("language", settings.language, summary=N_("change the language I speak"), usage="[fr]")
-    router.command("timezone", settings.timezone, summary=N_("change your timezone"), usage="[Nairobi]")
+    router.command("settings", settings.show, private=True, summary=N_("see and change your settings"))
+    router.command(
+        "language", settings.language, private=True, summary=N_("change the language I speak"), usage="[fr]"
+    )
+    router.command(
+        "timezone", settings.timezone, private=True, summary=N_("change your timezone"), usage="[Nairobi]"
+    )
     router.command(
         "license",
         chat.license_command,
@@ -51,18 +67,62 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
         summary=N_("what a license allows and requires"),
         usage="CC BY-SA 3.0 IGO",
     )
+    router.command(
+        "ask",
+        handoff.ask,
+        private=True,
+        summary=N_("send your question to the coalition's secretariat"),
+        usage="…",
+    )
     router.command("privacy", privacy.notice, summary=N_("what I store about you, and why"))
-    router.command("mydata", privacy.export, summary=N_("everything I store about you, with a file"))
-    router.command("forget", privacy.ask_to_forget, summary=N_("erase everything I store about you"))
+    router.command(
+        "mydata", privacy.export, private=True, summary=N_("everything I store about you, with a file")
+    )
+    router.command(
+        "forget", privacy.ask_to_forget, private=True, summary=N_("erase everything I store about you")
+    )
+
+    # The secretariat's commands; every change they make is written to the audit log.
     router.command(
         "grant",
         admin.grant,
-        role=Role.SECRETARIAT,
+        role=secretariat,
+        private=True,
         summary=N_("give a member a role (member, advisory, secretariat)"),
         usage="ROLE PLATFORM:USER_ID",
     )
     router.command(
-        "audit", admin.audit, role=Role.SECRETARIAT, summary=N_("read the latest audit log entries")
+        "audit", admin.audit, role=secretariat, private=True, summary=N_("read the latest audit log entries")
+    )
+    router.command(
+        "questions",
+        handoff.list_open,
+        role=secretariat,
+        private=True,
+        summary=N_("questions from members waiting for an answer"),
+    )
+    router.command(
+        "unanswered",
+        review.list_waiting,
+        role=secretariat,
+        private=True,
+        summary=N_("questions I could not answer confidently"),
+    )
+    router.command(
+        "promote",
+        review.promote,
+        role=secretariat,
+        private=True,
+        summary=N_("teach me a logged question as a way to ask about a topic"),
+        usage="NUMBER TOPIC",
+    )
+    router.command(
+        "dismiss",
+        review.dismiss,
+        role=secretariat,
+        private=True,
+        summary=N_("drop a logged question"),
+        usage="NUMBER",
     )
 
     router.button("consent", onboarding.on_consent)
@@ -72,6 +132,9 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
     router.button("forget", privacy.on_forget_button)
     router.button("lic", chat.chooser.on_button)
     router.button("att", chat.attribution_builder.on_button)
+    router.button("faq", faq.on_button)
+    router.button("ask", handoff.on_offer)
+    router.button("ans", handoff.on_reply_button, role=secretariat)
 
     for flow in (FLOW_ONBOARDING, FLOW_SETTINGS):
         router.flow(FlowRoute(flow, onboarding.on_text, onboarding.reprompt))
@@ -79,4 +142,5 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
     router.flow(
         FlowRoute(attribution_flow.FLOW, chat.attribution_builder.on_text, chat.attribution_builder.reprompt)
     )
-    router.free_text(answer_question)
+    router.flow(FlowRoute(FLOW_ANSWERING, handoff.on_answer_text, handoff.reprompt))
+    router.free_text(Questions(deps).answer)

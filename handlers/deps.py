@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core.messages import ChatRef, Role
 from bot.core.ports import Messenger
 from bot.core.router import CommandRoute
+from handlers.faq.engine import AnsweringEngine
 from storage.unit_of_work import UnitOfWorkFactory
 
 
@@ -18,6 +19,8 @@ class HandlerDeps:
     commands_for: Callable[[Role], list[CommandRoute]]
     # Proactive messages: questions forwarded to the secretariat, answers relayed back.
     messenger: Messenger
+    # The knowledge base's answering engine, built once at start-up.
+    faq: AnsweringEngine
     # Where forwarded questions go; None: to each secretariat member.
     secretariat_chat: ChatRef | None = None
     default_language: str = "en"

@@ -15,6 +15,8 @@ from bot.bootstrap import App, build_app
 from bot.config import Settings
 from bot.core.i18n import Catalogs
 from bot.core.messages import Platform
+from handlers.faq.engine import AnsweringEngine
+from handlers.faq.knowledge import load_knowledge_base
 from tests.fakes import Chat, FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,13 @@ LOCALES = ROOT / "locales"
 def catalogs() -> Catalogs:
     """The real compiled catalogues (`make test` compiles them first)."""
     return Catalogs.load(LOCALES)
+
+
+@pytest.fixture(scope="session")
+def faq_engine() -> AnsweringEngine:
+    """The real answering engine over the knowledge base, built once (it takes most of a second).
+    Tests that teach it phrasings build their own."""
+    return AnsweringEngine(load_knowledge_base(LOCALES))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -75,28 +84,38 @@ def settings_for(tmp_path: Path) -> Callable[..., Settings]:
     return make
 
 
-async def _migrated_app(settings: Settings, clock: FakeClock, catalogs: Catalogs) -> App:
+async def _migrated_app(
+    settings: Settings, clock: FakeClock, catalogs: Catalogs, faq_engine: AnsweringEngine
+) -> App:
     from storage import migrate
 
     await asyncio.to_thread(migrate.upgrade, settings.database_url)
-    return build_app(settings, clock=clock, catalogs=catalogs)
+    return build_app(settings, clock=clock, catalogs=catalogs, faq=faq_engine)
 
 
 @pytest.fixture
 async def app(
-    sqlite_url: str, settings_for: Callable[..., Settings], clock: FakeClock, catalogs: Catalogs
+    sqlite_url: str,
+    settings_for: Callable[..., Settings],
+    clock: FakeClock,
+    catalogs: Catalogs,
+    faq_engine: AnsweringEngine,
 ) -> AsyncIterator[App]:
     """The whole bot on a migrated SQLite database, with a fake clock."""
-    application = await _migrated_app(settings_for(sqlite_url), clock, catalogs)
+    application = await _migrated_app(settings_for(sqlite_url), clock, catalogs, faq_engine)
     yield application
     await application.aclose()
 
 
 @pytest.fixture
 async def app_on_each_database(
-    database_url: str, settings_for: Callable[..., Settings], clock: FakeClock, catalogs: Catalogs
+    database_url: str,
+    settings_for: Callable[..., Settings],
+    clock: FakeClock,
+    catalogs: Catalogs,
+    faq_engine: AnsweringEngine,
 ) -> AsyncIterator[App]:
-    application = await _migrated_app(settings_for(database_url), clock, catalogs)
+    application = await _migrated_app(settings_for(database_url), clock, catalogs, faq_engine)
     yield application
     await application.aclose()
 

@@ -161,7 +161,7 @@ async def test_a_question_typed_mid_onboarding_is_answered_and_the_step_is_asked
     question = said(surface, english, COUNTRY_QUESTION)
     assert again == said(surface, english, BACK_TO_THE_STEP) + "\n\n" + question  # ...then the step again
     assert asked.endswith(question)
-    assert surface.offered() == step_buttons
+    assert surface.offered()[-len(step_buttons) :] == step_buttons  # the step's buttons come last again
     (timezone,) = await surface.say("Kenya")  # the step still waits for its answer
     assert said(surface, english, TIMEZONE_QUESTION) in timezone
 

@@ -21,7 +21,7 @@ async def test_admins_from_the_configuration_become_secretariat_once(
     sqlite_url: str, settings_for: Callable[..., Settings], clock: FakeClock, catalogs: Catalogs, app: App
 ) -> None:
     settings = settings_for(app.settings.database_url, OERBOT_ADMINS="telegram:1001, slack:U0SEC42")
-    configured = build_app(settings, clock=clock, catalogs=catalogs)
+    configured = build_app(settings, clock=clock, catalogs=catalogs, faq=app.faq)
     try:
         assert await apply_configured_admins(configured) == 2
         assert await apply_configured_admins(configured) == 0  # idempotent at every start
