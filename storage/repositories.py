@@ -74,7 +74,18 @@ class MemberRepository:
         return (await self._session.exec(statement)).all()
 
     async def set_reachable(self, platform: str, platform_user_id: str, reachable: bool) -> bool:
-        """Record whether the platform can deliver to this identity; True if anything changed."""
+        """Record whether the platform can deliver to this identity; True if anything changed.
+
+        Reads first: almost always nothing changes, and a read never waits for another writer."""
+        current = (
+            await self._session.exec(
+                select(Identity.reachable).where(
+                    Identity.platform == platform, Identity.platform_user_id == platform_user_id
+                )
+            )
+        ).first()
+        if current is None or current == reachable:
+            return False
         statement = (
             update(Identity)
             .where(

@@ -39,6 +39,10 @@ _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 TelegramApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
+CONCURRENT_UPDATES = 8
+POOL_SIZE = 8
+
+
 class TelegramAdapter:
     platform = Platform.TELEGRAM
     poll_timeout = 10.0  # seconds Telegram holds a getUpdates long poll
@@ -92,7 +96,8 @@ class TelegramAdapter:
         def request() -> HTTPXRequest:
             # getUpdates gets a client of its own; PTB adds the long-poll time to its read timeout.
             return HTTPXRequest(
-                connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout, pool_timeout=timeout
+                connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout, pool_timeout=timeout,
+                connection_pool_size=POOL_SIZE,
             )
 
         builder = (
@@ -103,7 +108,7 @@ class TelegramAdapter:
             .request(request())
             .get_updates_request(request())
             .rate_limiter(self._rate_limiter)
-            .concurrent_updates(PerSenderUpdateProcessor())
+            .concurrent_updates(PerSenderUpdateProcessor(CONCURRENT_UPDATES))
             .job_queue(None)
         )
         if self._webhook_url is not None:
