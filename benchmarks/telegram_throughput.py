@@ -3,11 +3,14 @@ python-telegram-bot echo bot, against the same fake Bot API on 127.0.0.1, in one
 
     python -m benchmarks.telegram_throughput [--updates 5000] [--senders 500] [--repeats 3]
 
-Each bot runs in a process of its own (so that its resident memory is its own), polls the fake server,
-and is timed from the first update fetched to the last reply received. Telegram's pacing (1 message a
-second per chat, 30 overall) would measure Telegram, not the bots, so oerbot's rate limiter is kept in
-the path with limits far above the load; the echo bot, like most bare bots, has none. Both handle
-updates concurrently. Prints updates per second for each bot, their ratio, and peak resident memory.
+Three bots are measured: the bare echo bot (python-telegram-bot's defaults), oerbot's adapter in front
+of a core that only echoes (the adapter's own cost), and the whole of oerbot (router, profiles,
+greetings, the licensing assistant and the answering engine, on SQLite). The fake Bot API runs in a
+process of its own, as Telegram is elsewhere, and so does each bot (so that its resident memory is its
+own); a bot is timed, on the fake's clock, from its first getUpdates to the last reply received.
+Telegram's pacing (1 message a second per chat, 30 overall) would measure Telegram, not the bots, so
+oerbot's rate limiter is kept in the path with limits far above the load. Prints updates per second,
+the ratios to the echo bot, and peak resident memory.
 """
 
 from __future__ import annotations
@@ -16,19 +19,23 @@ import argparse
 import asyncio
 import json
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import aiohttp
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.adapters.fake_telegram import FakeBotApi, message  # noqa: E402
+from tests.adapters.fake_telegram import TOKEN, FakeBotApi, message  # noqa: E402
 
 TARGET_RATIO = 0.7
-ECHO_CONCURRENT = False
 TARGET_RSS_MB = 200
 QUESTIONS = ("hello", "what is OER?", "/help", "thanks!", "how do I cite a CC BY photo?")
 
@@ -39,19 +46,50 @@ def push_updates(fake: FakeBotApi, count: int, senders: int) -> None:
         fake.push_update(message(QUESTIONS[index % len(QUESTIONS)], user_id=sender, language_code="en"))
 
 
-async def wait_for_replies(fake: FakeBotApi, count: int, limit_seconds: float) -> float:
-    """Seconds from the first getUpdates that returned updates to the count-th sendMessage."""
+# -- the fake Bot API, in a process of its own -------------------------------------------------------
+
+
+async def serve_fake(count: int, senders: int) -> None:
+    """Run the fake Bot API with `count` updates waiting, and a control endpoint reporting progress;
+    print both addresses on one line, then serve until terminated."""
+    async with FakeBotApi() as fake:
+        push_updates(fake, count, senders)
+
+        async def stats(_request: web.Request) -> web.Response:
+            sent = fake.calls_to("sendMessage")
+            polls = fake.calls_to("getUpdates")
+            seconds = (max(c.at for c in sent) - min(c.at for c in polls)) if sent and polls else 0.0
+            return web.json_response({"replies": len(sent), "seconds": seconds})
+
+        control = web.Application()
+        control.router.add_get("/stats", stats)
+        server = TestServer(control, host="127.0.0.1", port=0)
+        await server.start_server()
+        print(fake.api_url, server.make_url("/stats"), flush=True)  # noqa: T201
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        await stop.wait()
+        await server.close()
+
+
+async def wait_for_replies(stats_url: str, count: int, limit_seconds: float) -> float:
+    """Seconds, on the fake's clock, from its first getUpdates to the count-th reply it received."""
     deadline = time.monotonic() + limit_seconds
-    while len(fake.calls_to("sendMessage")) < count:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"only {len(fake.calls_to('sendMessage'))} of {count} replies")
-        await asyncio.sleep(0.02)
-    first = min(call.at for call in fake.calls_to("getUpdates"))
-    last = max(call.at for call in fake.calls_to("sendMessage"))
-    return last - first
+    async with aiohttp.ClientSession() as client:
+        while True:
+            async with client.get(stats_url) as response:
+                progress = await response.json()
+            if progress["replies"] >= count:
+                return float(progress["seconds"])
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {progress['replies']} of {count} replies")
+            await asyncio.sleep(0.1)
 
 
-async def run_oerbot(fake: FakeBotApi, count: int) -> float:
+# -- the two bots --------------------------------------------------------------------------------------
+
+
+async def run_oerbot(api_url: str, stats_url: str, count: int) -> float:
     from bot.adapters.telegram import TelegramAdapter
     from bot.adapters.telegram_limits import TelegramRateLimiter
     from bot.bootstrap import build_app, prepare_database
@@ -66,11 +104,11 @@ async def run_oerbot(fake: FakeBotApi, count: int) -> float:
         await asyncio.to_thread(prepare_database, settings)
         app = build_app(settings)
         adapter = TelegramAdapter(
-            token=fake.token,
+            token=TOKEN,
             dispatch=app.router.dispatch,
             identities=SqlIdentityRegistry(app.uow),
             menus=command_menus(app.router, app.catalogs),
-            api_url=fake.api_url,
+            api_url=api_url,
             rate_limiter=TelegramRateLimiter(
                 overall_rate=1_000_000, chat_rate=1_000_000, group_rate=1_000_000
             ),
@@ -78,13 +116,44 @@ async def run_oerbot(fake: FakeBotApi, count: int) -> float:
         adapter.poll_timeout = 1.0
         await adapter.start()
         try:
-            return await wait_for_replies(fake, count, limit_seconds=600)
+            return await wait_for_replies(stats_url, count, limit_seconds=600)
         finally:
             await adapter.stop()
             await app.aclose()
 
 
-async def run_echo(fake: FakeBotApi, count: int) -> float:
+async def run_adapter_only(api_url: str, stats_url: str, count: int) -> float:
+    """oerbot's Telegram adapter in front of a core that only echoes: the adapter's own cost."""
+    from bot.adapters.telegram import TelegramAdapter
+    from bot.adapters.telegram_limits import TelegramRateLimiter
+    from bot.core.messages import IncomingMessage, Platform, Reply, Role, UserRef
+
+    class NoIdentities:
+        async def mark_unreachable(self, user: UserRef) -> None: ...
+        async def mark_reachable(self, user: UserRef) -> None: ...
+        async def user_ids_with_role(self, platform: Platform, role: Role) -> list[str]:
+            return []
+
+    async def echo(message: IncomingMessage) -> list[Reply]:
+        return [Reply(text=message.text or "")]
+
+    adapter = TelegramAdapter(
+        token=TOKEN,
+        dispatch=echo,
+        identities=NoIdentities(),
+        menus={},
+        api_url=api_url,
+        rate_limiter=TelegramRateLimiter(overall_rate=1_000_000, chat_rate=1_000_000, group_rate=1_000_000),
+    )
+    adapter.poll_timeout = 1.0
+    await adapter.start()
+    try:
+        return await wait_for_replies(stats_url, count, limit_seconds=600)
+    finally:
+        await adapter.stop()
+
+
+async def run_echo(api_url: str, stats_url: str, count: int) -> float:
     from telegram import Update
     from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
@@ -92,29 +161,22 @@ async def run_echo(fake: FakeBotApi, count: int) -> float:
         assert update.message is not None
         await update.message.reply_text(update.message.text or "")
 
-    application = (
-        ApplicationBuilder()
-        .token(fake.token)
-        .base_url(fake.api_url)
-        .concurrent_updates(ECHO_CONCURRENT)
-        .build()
-    )
+    application = ApplicationBuilder().token(TOKEN).base_url(api_url).build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
     async with application:
         await application.start()
         assert application.updater is not None
         await application.updater.start_polling(timeout=1)
         try:
-            return await wait_for_replies(fake, count, limit_seconds=600)
+            return await wait_for_replies(stats_url, count, limit_seconds=600)
         finally:
             await application.updater.stop()
             await application.stop()
 
 
-async def measure(bot: str, count: int, senders: int) -> dict[str, float]:
-    async with FakeBotApi() as fake:
-        push_updates(fake, count, senders)
-        seconds = await (run_oerbot(fake, count) if bot == "oerbot" else run_echo(fake, count))
+async def measure(bot: str, api_url: str, stats_url: str, count: int) -> dict[str, float]:
+    run = {"oerbot": run_oerbot, "adapter": run_adapter_only, "echo": run_echo}[bot]
+    seconds = await run(api_url, stats_url, count)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"updates_per_second": count / seconds, "seconds": seconds, "peak_rss_mb": peak_kb / 1024}
 
@@ -124,15 +186,21 @@ def main() -> int:
     parser.add_argument("--updates", type=int, default=5000)
     parser.add_argument("--senders", type=int, default=500)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--only", choices=["oerbot", "echo"], help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=["oerbot", "adapter", "echo"], help=argparse.SUPPRESS)
+    parser.add_argument("--fake", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--api-url", help=argparse.SUPPRESS)
+    parser.add_argument("--stats-url", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.fake:
+        asyncio.run(serve_fake(options.updates, options.senders))
+        return 0
     if options.only:
-        result = asyncio.run(measure(options.only, options.updates, options.senders))
+        result = asyncio.run(measure(options.only, options.api_url, options.stats_url, options.updates))
         print(json.dumps(result))  # noqa: T201
         return 0
     # Alternate the two bots and keep each one's best run: load from elsewhere on the machine then
     # slows a run down rather than skewing the ratio.
-    runs: dict[str, list[dict[str, float]]] = {"echo": [], "oerbot": []}
+    runs: dict[str, list[dict[str, float]]] = {"echo": [], "adapter": [], "oerbot": []}
     for _ in range(options.repeats):
         for bot in runs:
             runs[bot].append(_in_own_process(bot, options.updates, options.senders))
@@ -144,20 +212,32 @@ def main() -> int:
     )
     for bot, result in results.items():
         print(  # noqa: T201
-            f"  {bot:7} {result['updates_per_second']:8.0f} updates/s  ({result['seconds']:.2f} s)"
+            f"  {bot:8} {result['updates_per_second']:8.0f} updates/s  ({result['seconds']:.2f} s)"
             f"  peak RSS {result['peak_rss_mb']:.0f} MB"
         )
     rss = results["oerbot"]["peak_rss_mb"]
+    adapter_ratio = results["adapter"]["updates_per_second"] / results["echo"]["updates_per_second"]
     print(f"  ratio oerbot/echo: {ratio:.2f} (target >= {TARGET_RATIO})")  # noqa: T201
+    print(f"  ratio adapter-only/echo: {adapter_ratio:.2f} (the adapter's own cost, without answering)")  # noqa: T201
     print(f"  oerbot peak RSS: {rss:.0f} MB (target < {TARGET_RSS_MB} MB)")  # noqa: T201
     return 0 if ratio >= TARGET_RATIO and rss < TARGET_RSS_MB else 1
 
 
 def _in_own_process(bot: str, count: int, senders: int) -> dict[str, float]:
-    command = [sys.executable, "-m", "benchmarks.telegram_throughput", "--only", bot]
-    command += ["--updates", str(count), "--senders", str(senders)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    """One run: a fresh fake Bot API process with the updates waiting, then the bot's process."""
+    own = [sys.executable, "-m", "benchmarks.telegram_throughput", "--updates", str(count)]
+    fake = subprocess.Popen(  # noqa: S603
+        [*own, "--senders", str(senders), "--fake"], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert fake.stdout is not None
+        api_url, stats_url = fake.stdout.readline().split()
+        command = [*own, "--only", bot, "--api-url", api_url, "--stats-url", stats_url]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    finally:
+        fake.send_signal(signal.SIGTERM)
+        fake.wait(timeout=30)
 
 
 if __name__ == "__main__":

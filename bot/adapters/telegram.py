@@ -39,7 +39,10 @@ _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 TelegramApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
-CONCURRENT_UPDATES = 8
+# Updates of different people handled at once (one person's always in order). Telegram answers in
+# tens of milliseconds, so a few in flight keep the bot busy; more only contend for the one core.
+CONCURRENT_UPDATES = 4
+# Connections to the Bot API: enough for the updates in flight and the replies they send.
 POOL_SIZE = 8
 
 
@@ -221,16 +224,18 @@ class TelegramAdapter:
         )
         if incoming is None:
             return
-        if incoming.chat.is_private:
-            await self._note_reachable(incoming.user)
         try:
             replies = await self._dispatch(incoming)
         except Exception:
             log.exception("the core failed on a %s update; nothing answered", kind)
             return
+        delivered = True
         for reply in replies:
-            if not await self._delivery.deliver(incoming.chat, reply):
+            if not (delivered := await self._delivery.deliver(incoming.chat, reply)):
                 break
+        # Bookkeeping after the answer, so that it never delays one.
+        if incoming.chat.is_private and delivered:
+            await self._note_reachable(incoming.user)
 
     async def _answer(self, query: CallbackQuery) -> None:
         try:
