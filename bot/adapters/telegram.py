@@ -99,7 +99,10 @@ class TelegramAdapter:
         def request() -> HTTPXRequest:
             # getUpdates gets a client of its own; PTB adds the long-poll time to its read timeout.
             return HTTPXRequest(
-                connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout, pool_timeout=timeout,
+                connect_timeout=timeout,
+                read_timeout=timeout,
+                write_timeout=timeout,
+                pool_timeout=timeout,
                 connection_pool_size=POOL_SIZE,
             )
 
