@@ -1,12 +1,14 @@
-"""Fit the engine's confidence on the development set (tests/data/faq_dev.yaml), never the eval set.
+"""Fit the engine's confidence on the development sets' tuning part, never the eval set.
 
     .venv/bin/python benchmarks/faq_calibrate.py [--show-errors]
 
-Each dev question gives the engine's features for its best topic and a label: 1 when that topic is
-the right one, 0 when it is wrong or the question is out of scope. A logistic regression (L2, plain
-gradient descent) on those labels gives the weights to paste into handlers/faq/engine.py (WEIGHTS):
-the confidence is then an estimate of the chance that the answer is right. The script also prints
-the dev results with the engine's current weights and thresholds.
+The tuning part is tests/data/faq_dev.yaml and tests/data/faq_dev2.yaml without its held-out
+questions (one in four: see faq_common.split_dev2 and faq_dev.py). Each question, read as the chat
+reads it (the engine detects the language), gives the engine's features for its best topic and a
+label: 1 when that topic is the right one, 0 when it is wrong or the question is out of scope. A
+logistic regression (L2, plain gradient descent) on those labels gives the weights to paste into
+handlers/faq/engine.py (WEIGHTS): the confidence is then an estimate of the chance that the answer
+is right. The script also prints the results with the engine's current weights and thresholds.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ import argparse
 import math
 from collections import Counter
 
-from faq_common import ROOT, load_kb, load_questions, say
+from faq_common import load_kb, say, tuning_questions
 
 from handlers.faq.engine import AnsweringEngine, features
 
-DEV = ROOT / "tests" / "data" / "faq_dev.yaml"
-OUT_OF_SCOPE_WEIGHT = 3.0
+OUT_OF_SCOPE_WEIGHT = 4.0
 
 
 def fit(rows: list[tuple[list[float], int, float]], l2: float = 0.01, steps: int = 20_000) -> list[float]:
@@ -47,12 +48,12 @@ def main() -> None:
     args = parser.parse_args()
     kb = load_kb()
     engine = AnsweringEngine(kb)
-    questions = [q for q in load_questions(DEV) if q.lang in kb.languages]
+    questions = [q for q in tuning_questions() if q.lang in kb.languages]
     rows: list[tuple[list[float], int, float]] = []
     outcome: Counter[str] = Counter()
     for question in questions:
-        reading = engine.read(question.text, language=question.lang)
-        answer = engine.ask(question.text, language=question.lang)
+        reading = engine.read(question.text)
+        answer = engine.ask(question.text)
         best = kb.topics[reading.result.ranked[0].topic].id if reading and reading.result.ranked else None
         if reading is not None and reading.result.ranked:
             right = question.topic is not None and best == question.topic
@@ -74,7 +75,7 @@ def main() -> None:
     accuracy, abstention = outcome["in:ok"] / max(1, inside), outcome["out:ok"] / max(1, outside)
     say(f"top-1 in scope {accuracy:.3f}, abstention {abstention:.3f}")
     weights = fit(rows)
-    say("fitted WEIGHTS (bias, coverage, answer coverage, margin, strength, unknown):", tuple(weights))
+    say("fitted WEIGHTS (bias, then one per feature of engine.features):", tuple(weights))
     positives = sum(label for _, label, _ in rows)
     say(f"{len(rows)} rows, {positives} right top-1")
     loss = 0.0

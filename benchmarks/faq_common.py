@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import resource
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from handlers.faq.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
 
-LOCALES = ROOT / "locales"
+LOCALES = Path(os.environ.get("FAQ_LOCALES", ROOT / "locales"))  # another copy: FAQ_LOCALES=dir
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "pt")
+DEV = ROOT / "tests" / "data" / "faq_dev.yaml"
+DEV2 = ROOT / "tests" / "data" / "faq_dev2.yaml"
+HOLDOUT_EVERY = 4  # one question of faq_dev2.yaml in four is held out: never tuned on
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,25 @@ def load_questions(path: Path) -> list[Question]:
     questions = [Question(str(item["q"]), item["lang"], item["topic"]) for item in data.get("in_scope") or []]
     questions += [Question(str(item["q"]), item["lang"], None) for item in data.get("out_of_scope") or []]
     return questions
+
+
+def split_dev2() -> tuple[list[Question], list[Question]]:
+    """faq_dev2.yaml as (tuning part, held-out part). A question is held out when a checksum of its
+    text falls in one bucket of HOLDOUT_EVERY: about one in four, spread over languages and topics,
+    and the same one however the file is reordered or extended."""
+    if not DEV2.exists():
+        return [], []
+    tuning: list[Question] = []
+    held_out: list[Question] = []
+    for question in load_questions(DEV2):
+        bucket = zlib.crc32(question.text.encode("utf-8")) % HOLDOUT_EVERY
+        (held_out if bucket == 0 else tuning).append(question)
+    return tuning, held_out
+
+
+def tuning_questions() -> list[Question]:
+    """What the engine may be tuned and calibrated on: faq_dev.yaml and the tuning part of dev2."""
+    return load_questions(DEV) + split_dev2()[0]
 
 
 def say(*parts: object) -> None:

@@ -23,8 +23,14 @@ from functools import cache, lru_cache
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
 
+from handlers.faq.licences import (
+    LICENCE_ELEMENTS,
+    canonical_licences,
+    mark_uppercase_elements,
+    split_scripts,
+)
 from handlers.faq.stopwords import STOPWORDS
-from handlers.faq.synonyms import SYNONYMS
+from handlers.faq.synonyms import PHRASES, SYNONYMS
 
 LATIN_LANGUAGES = ("en", "fr", "es", "pt")
 WEAK_MARK = "^"  # Chinese single characters: ranked on, never judged by (see _ChineseAnalyser)
@@ -39,91 +45,6 @@ _SNOWBALL = {
     "ar": "arabic",
 }
 
-# -- licence names ------------------------------------------------------------------------------
-
-# Element names as written out in each language (accents already folded for Latin scripts).
-_ELEMENTS: dict[str, tuple[str, ...]] = {
-    "nc": (
-        r"\bnon[\s\-]?commercial(?:ly)?\b",
-        r"\bpas d[\s'’]?utilisation commerciale\b",
-        r"\bno[\s\-]?comercial(?:es)?\b",
-        r"\bnao[\s\-]?comercia(?:l|is)\b",
-        r"\bне[\s\-]?коммерческ\w*(?:\s+использовани\w*)?",
-        r"غير\s+(?:ال)?تجاري\w*",
-        r"非商业性?使用",
-        r"非商业",
-    ),
-    "sa": (
-        r"\bshare[\s\-]?alike\b",
-        r"\bpartage dans les memes conditions\b",
-        r"\bcompartir[\s\-]?igual\b",
-        r"\bcompartilha[\s\-]?igual\b",
-        r"\b(?:распространение\s+)?на\s+тех\s+же\s+условиях\b",
-        r"\bс\s+сохранением\s+условий\b",
-        r"(?:الترخيص|المشاركة)\s+بالمثل",
-        r"相同方式共享",
-    ),
-    "nd": (
-        r"\bno[\s\-]?deriv(?:ative|ed)?s?(?:\s+works)?\b",
-        r"\bpas de modifications?\b",
-        r"\bsin\s*(?:obras?\s*)?derivadas?\b",
-        r"\bsem\s*deriva(?:coes|cao|dos)\b",
-        r"\bбез\s+производных(?:\s+произведений)?\b",
-        r"(?:منع|بدون|لا)\s+(?:ال)?اشتقاق",
-        r"禁止演绎",
-    ),
-}
-_BY = (
-    r"(?<![a-z])by(?![a-z])|\battribution\b|\breconocimiento\b|\batribucion\b|\batribuicao\b|\bатрибуция\b"
-    r"|\bс\s+указанием\s+авторства\b|نسب\s+المصنف|署名"
-)
-_CC = (
-    r"(?<![a-z0-9_])cc(?![a-z0-9_])|\bcreati?ve?\s*com+on+s?\b|\bкриэйтив\s+коммонс\b"
-    r"|المشاع\s+الإبداعي|المشاع\s+الابداعي|知识共享"
-)
-_SEPARATOR = r"[\s\-‐–—_/+,.:]*"
-_VERSION = re.compile(r"(?<![\w.])v?(\d)[.,](\d)(?![\w.]|\.\d)")
-_ELEMENT = re.compile("|".join(f"(?P<{code}>{'|'.join(patterns)})" for code, patterns in _ELEMENTS.items()))
-_BY_HINT = re.compile(_BY)
-_DIGIT = re.compile(r"\d")
-_LICENCE = re.compile(
-    rf"(?:(?P<cc>{_CC}){_SEPARATOR})?(?P<by>{_BY})"
-    rf"(?P<rest>(?:{_SEPARATOR}(?<![a-z])(?:nc|sa|nd)(?![a-z])){{0,2}})"
-    rf"(?:{_SEPARATOR}(?P<version>(?<![a-z])v\d_\d(?!\d)))?"
-)
-_ZERO = re.compile(rf"(?:{_CC})[\s\-]*(?:0|zero|ноль)(?!\w)|\bcc0\b")
-_CC_ALONE = re.compile(_CC)
-_ORDER = ("nc", "sa", "nd")
-_FIVE_RS = re.compile(r"\b(?:5|five)[\s\-]*r'?s?\b")  # the 5Rs of openness, however written
-
-
-def canonical_licences(text: str) -> str:
-    """Casefolded, accent-folded text with licence names replaced by single terms (`cc_by_sa`)."""
-    if _DIGIT.search(text):
-        text = _VERSION.sub(r" v\1_\2 ", text)
-    if _DIGIT.search(text) or "five" in text:
-        text = _FIVE_RS.sub(" 5rs ", text)
-    if _DIGIT.search(text) or "zero" in text or "ноль" in text:
-        text = _ZERO.sub(" cc_zero ", text)
-    text = _ELEMENT.sub(_element_code, text)
-    if _BY_HINT.search(text):
-        text = _LICENCE.sub(_licence_term, text)
-    return _CC_ALONE.sub(" cc ", text)
-
-
-def _element_code(match: re.Match[str]) -> str:
-    return f" {match.lastgroup} "
-
-
-def _licence_term(match: re.Match[str]) -> str:
-    elements = set(re.findall(r"nc|sa|nd", match.group("rest") or ""))
-    if not match.group("cc") and not elements:
-        return match.group(0)  # "by" alone is a preposition, "attribution" alone a word
-    name = "_".join(["cc_by", *(code for code in _ORDER if code in elements)])
-    version = match.group("version")
-    return f" {name} {version} " if version else f" {name} "
-
-
 # -- normalisation ------------------------------------------------------------------------------
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -137,7 +58,11 @@ _ACCENTED_LATIN_WORD = re.compile(
     f"[{_LATIN_LETTER}]*[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff][{_LATIN_LETTER}]*"
 )
 _BRITISH = re.compile(r"\blicenc(?=(?:e|es|ed|ing)\b)")
-_PARTICLES = frozenset("的了吗呢吧啊是我你您他她它们在和与及或这那个把被也都就里么")
+PARTICLES = frozenset("的了吗呢吧啊是我你您他她它们在和与及或这那个把被也都就里么")
+_PHRASES = {
+    language: tuple((re.compile(pattern), replacement) for pattern, replacement in phrases)
+    for language, phrases in PHRASES.items()
+}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -155,7 +80,8 @@ def normalise_arabic(text: str) -> str:
 @lru_cache(maxsize=4096)
 def normalise(text: str, language: str) -> str:
     """The text as every later step sees it: NFKC, casefolded, script-specific folding, licences."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    text = mark_uppercase_elements(split_scripts(text), language).casefold()
     if language == "ar":
         text = normalise_arabic(text)
     elif language == "ru":
@@ -164,7 +90,10 @@ def normalise(text: str, language: str) -> str:
         text = _BRITISH.sub("licens", text)  # licence, licenced: the same word as licence's US twin
     # Latin words are accent-folded in every language: "Créative Commons" inside Arabic text too.
     text = _fold_latin_words(text)
-    return canonical_licences(text.replace("’", "'"))
+    text = canonical_licences(text.replace("’", "'"))
+    for pattern, replacement in _PHRASES.get(language, ()):
+        text = pattern.sub(f" {replacement} ", text)
+    return text
 
 
 def _fold_latin_words(text: str) -> str:
@@ -187,16 +116,21 @@ class _StemmingAnalyser:
         self._stop = STOPWORDS[language]
         self._synonyms = SYNONYMS.get(language, {})
         self._stem = lru_cache(maxsize=65_536)(self._stem_word)
+        # Synonyms meet as stems too: inflected ("credited") and prefixed ("بالتحالف") forms.
+        self._stem_synonyms = {
+            self._stem_word(word): self._stem_word(target) for word, target in self._synonyms.items()
+        }
 
     def __call__(self, text: str) -> list[str]:
         terms: list[str] = []
         for word in _WORD.findall(normalise(text, self._language)):
-            if "_" in word:  # a canonical licence or version term
-                terms.append(word)
+            if "_" in word or word in LICENCE_ELEMENTS:  # a licence or version term; NC, SA, ND
+                terms.append(word)  # are never function words (French "sa": see licences.py)
             elif word in self._stop:
                 terms.append(STOP_MARK + word)
             elif not _is_filler(word):
                 stem = self._stem(self._synonyms.get(word, word))
+                stem = self._stem_synonyms.get(stem, stem)
                 terms.append(STOP_MARK + stem if stem in self._stop else stem)
         return terms
 
@@ -207,8 +141,8 @@ class _StemmingAnalyser:
             if word.startswith("ال") and word.endswith("ه") and len(word) > 5:
                 word = word[:-1] + "ة"  # ta marbuta written as ha, a common spelling
             return str(self._stemmer.stemWord(word)).translate(_ARABIC_AFTER_STEM)
-        if word.isdigit() or (self._language == "ru" and word.isascii()):
-            return word
+        if word.isdigit() or (self._language == "ru" and (word.isascii() or len(word) <= 3)):
+            return word  # Russian acronyms stay whole: Snowball makes "ии" (AI) the conjunction "и"
         return str(self._stemmer.stemWord(word))
 
 
@@ -236,7 +170,7 @@ class _ChineseAnalyser:
         # A bigram with a particle in it ("的章" in "的章节") straddles two words: it only ranks.
         unigrams = [WEAK_MARK + char if bigrams else char for char in run]
         marked = [
-            STOP_MARK + gram if gram in self._stop or not _PARTICLES.isdisjoint(gram) else gram
+            STOP_MARK + gram if gram in self._stop or not PARTICLES.isdisjoint(gram) else gram
             for gram in bigrams
         ]
         return [STOP_MARK + gram if gram in self._stop else gram for gram in unigrams] + marked

@@ -5,8 +5,10 @@
    breaking ties (`language.py`).
 2. The topic: that language's BM25 index over the phrasings, titles and answers (`index.py`).
 3. The decision, from a confidence in 0..1: a logistic function of how much of the question the best
-   topic explains, how clearly it beats the runner-up and how strong its score is, fitted on the
-   development set (benchmarks/faq_calibrate.py) so that it estimates the chance the topic is right.
+   topic explains, how clearly it beats the runner-up, how strong its score is, whether the question
+   names the subject and asks what the topic answers (see `features`), fitted on the development
+   sets (benchmarks/faq_calibrate.py) so that it estimates the chance the topic is right. A member's
+   context around the question is set aside first (`LanguageIndex.focus`).
    - confidence >= ANSWER_AT: answer;
    - otherwise, when the question is mostly explained but two or three topics are close: ask
      "did you mean" with them;
@@ -21,11 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from handlers.faq.analysis import LATIN_LANGUAGES, STOP_MARK, WEAK_MARK, analyser_for, canonical_licences
-from handlers.faq.anchors import ANCHORS
-from handlers.faq.index import LanguageIndex, SearchResult
+from handlers.faq.analysis import LATIN_LANGUAGES, STOP_MARK, WEAK_MARK, analyser_for
+from handlers.faq.anchors import ANCHORS, WEAK_ANCHORS
+from handlers.faq.index import LanguageIndex
 from handlers.faq.knowledge import KnowledgeBase
 from handlers.faq.language import NgramClassifier, script_of
+from handlers.faq.licences import canonical_licences
+from handlers.faq.scoring import SearchResult
 from handlers.faq.stopwords import STOPWORDS
 
 Kind = Literal["answer", "ambiguous", "abstain"]
@@ -39,8 +43,9 @@ LATIN_READINGS = 2
 TIE = 0.1  # languages whose evidence differs by less than this are tied: the member's language wins
 CLOSE_RATIO = 0.8  # a runner-up within this share of the best score is a real alternative
 TIED_RATIO = 0.95  # a runner-up this close makes even a confident reading a "did you mean"
+WEAK_ANCHOR = 0.5  # how strongly "open" or "licence" alone names the subject (anchors.py)
 # Logistic calibration (benchmarks/faq_calibrate.py): bias, then one weight per feature (see features).
-WEIGHTS = (-5.17, 1.56, 0.11, 0.48, 0.73, -1.23, 1.38, 1.04, 0.98, 0.41, 1.71)
+WEIGHTS = (-4.85, 1.53, 0.08, 0.45, 0.58, -1.03, 1.19, 0.94, 1.0, 0.21, 2.07, 0.22, -0.74)
 
 
 @dataclass(frozen=True)
@@ -166,9 +171,13 @@ class AnsweringEngine:
         if len(readings) == 1:
             return readings[0]
 
+        # When no reading understands the question, it will be declined: in the language the
+        # question looks written in, not the one whose index happened to know "Python".
+        understood = any(reading.confidence >= SUGGEST_AT for reading in readings)
+
         def weight(reading: Reading) -> float:
             exact = 1.0 if reading.result.exact is not None else 0.0
-            return prior.get(reading.language, 0.0) + reading.coverage + exact
+            return prior.get(reading.language, 0.0) + (reading.coverage + exact if understood else 0.0)
 
         ranked = sorted(readings, key=weight, reverse=True)
         best, runner_up = ranked[0], ranked[1]
@@ -179,7 +188,16 @@ class AnsweringEngine:
     # -- topic ----------------------------------------------------------------------------------
 
     def _read(self, text: str, language: str) -> Reading:
-        result = self._indexes[language].search(text)
+        index = self._indexes[language]
+        result = index.search(text)
+        if result.ranked and result.exact is None:
+            # A member's context ("I'm a librarian in Ghana.") is not part of the question: judged
+            # without the sentences the best topic knows nothing of, when it stays the best.
+            focused = index.focus(text, result.ranked[0].topic)
+            if focused is not None:
+                narrowed = index.search(focused)
+                if narrowed.ranked and narrowed.ranked[0].topic == result.ranked[0].topic:
+                    result = narrowed
         return Reading(language, result, confidence(result))
 
     def _decide(self, reading: Reading) -> Answer:
@@ -207,23 +225,34 @@ class AnsweringEngine:
         return Answer(None, rounded, reading.language, [], "abstain")
 
 
-def _anchors(language: str) -> frozenset[str]:
+def _anchors(language: str) -> tuple[tuple[frozenset[str], float], ...]:
+    """The analysed anchors of a language, each a set of terms that must all be in the question,
+    with its strength: 1 for a strong one, WEAK_ANCHOR for a weak one."""
     analyse = analyser_for(language)
-    return frozenset(
-        term
-        for word in ANCHORS.get(language, "").split()
-        for term in analyse(word)
-        if term[0] not in (STOP_MARK, WEAK_MARK)
-    )
+    anchors: dict[frozenset[str], float] = {}
+    for words, strength in ((WEAK_ANCHORS, WEAK_ANCHOR), (ANCHORS, 1.0)):
+        for phrase in words.get(language, "").split():
+            terms = frozenset(
+                term
+                for word in phrase.split("+")
+                for term in analyse(word)
+                if term[0] not in (STOP_MARK, WEAK_MARK)
+            )
+            if terms:
+                anchors[terms] = strength
+    return tuple(anchors.items())
 
 
 def features(result: SearchResult) -> tuple[float, ...]:
     """What the confidence is computed from, for the best topic: the share of the question found
     in its phrasings, the share found only in its answer, the margin over the runner-up, the
-    strength of its score, and the number of words no topic knows."""
+    strength of its score, the share of words no topic knows, how much of its closest phrasing and
+    of its title the question contains, how much of the question it explains, whether the views
+    agree, whether the question names the subject strongly or only weakly, and whether it asks a
+    kind of fact (how much, when, where, who) the topic's phrasings never ask."""
     ranked = result.ranked
     if not ranked:
-        return 0.0, 0.0, 0.0, 0.0, float(result.unknown), 0.0, 0.0, 0.0, 0.0, float(result.anchored)
+        return (0.0, 0.0, 0.0, 0.0, float(result.unknown), 0.0, 0.0, 0.0, 0.0, *_anchoring(result), 0.0)
     best = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     margin = (best.score - runner_up) / best.score if best.score > 0 else 0.0
@@ -242,8 +271,14 @@ def features(result: SearchResult) -> tuple[float, ...]:
         best.title_coverage,
         min(best.coverage * result.information / result.rarest, 3.0) if result.rarest else 0.0,
         best.agreement,
-        float(result.anchored),
+        *_anchoring(result),
+        result.intent_mismatch,
     )
+
+
+def _anchoring(result: SearchResult) -> tuple[float, float]:
+    """Whether the question names the subject strongly (OER, a licence), or only weakly ("open")."""
+    return float(result.anchored >= 1.0), float(0 < result.anchored < 1.0)
 
 
 def confidence(result: SearchResult) -> float:

@@ -8,75 +8,52 @@ know are matched to the nearest known term within one edit (two for long words),
 Besides the ranking, `search` measures how much of the question the best topic explains: the share
 of the question's information (inverse topic frequency of its terms; an unknown word counts as the
 rarest) found in that topic's phrasings, title or answer. A question about the weather explains
-almost nothing, however close its nearest topic is.
+almost nothing, however close its nearest topic is. It also notes whether the question names the
+subject (anchors.py), asks a kind of fact the best topic never answers (intents.py: topics whose
+phrasings ask "who", "when"... as the question does also rank a little higher), and `focus` drops
+the sentences of a member's context that the best topic knows nothing of.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from handlers.faq.analysis import STOP_MARK, WEAK_MARK, Analyser, exact_key
+from handlers.faq.intents import intents, mismatch
+from handlers.faq.licences import LICENCE_ELEMENTS
+from handlers.faq.scoring import (
+    K1,
+    MIN_FUZZY_LENGTH,
+    B,
+    Field,
+    QueryTerm,
+    Ranked,
+    SearchResult,
+    counts,
+    forgive_straddling,
+    idf,
+    is_han_pair,
+    nearest,
+    one_edit_away,
+    straddling,
+    top,
+)
 
-K1 = 1.2
-B = 0.75
 ANSWER_WEIGHT = 0.5  # an answer's words are evidence, weaker than a phrasing's
 TOPIC_WEIGHT = 1.5  # all of a topic's phrasings together, as one document
-ANSWER_MATCH = 0.6  # how much a term found only in the answer explains, next to one in a phrasing
 FUZZY_DISCOUNT = 0.75
-WEAK_WEIGHT = 1.0  # a Chinese character on its own: it ranks, but the bigrams judge the question
+WEAK_WEIGHT = 0.25  # a Chinese character on its own: it ranks, but the bigrams judge the question
 STOP_WEIGHT = 0.3  # a function word's weight in the ranking (it never counts towards confidence)
 COVERED = 3  # how many of the best topics get their coverage computed
-MIN_FUZZY_LENGTH = 5
 SHORT_WORD = 4  # an unknown word this short is weak evidence of anything (often a typo)
 SHORT_UNKNOWN = 0.5
-
-
-@dataclass(frozen=True)
-class QueryTerm:
-    term: str  # as found in the index (after typo correction)
-    weight: float  # 1 for an exact match, less for a corrected typo, 0 when unknown
-    information: float  # inverse topic frequency (unknown terms: the highest)
-    unknown: float = 0.0  # 1 for a word no topic knows, less for a short one
-
-
-@dataclass(frozen=True)
-class Ranked:
-    topic: int
-    score: float
-    coverage: float  # share of the question's information found in the topic's phrasings or title
-    answer_coverage: float  # ... found only in its answer
-    phrasing_coverage: float = 0.0  # share of its closest phrasing found in the question (best only)
-    title_coverage: float = 0.0  # share of its title found in the question (best only)
-    agreement: float = 0.0  # share of the three views (phrasing, all phrasings, answer) ranking it first
-
-    @property
-    def explained(self) -> float:
-        return self.coverage + ANSWER_MATCH * self.answer_coverage
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    terms: tuple[QueryTerm, ...]
-    ranked: tuple[Ranked, ...]  # best first, only topics with some evidence
-    exact: int | None = None  # the topic whose phrasing is exactly the question, if any
-    rarest: float = 0.0  # the information of a word no topic knows
-    anchored: bool = False  # the question names the bot's subject (see anchors.py)
-
-    @property
-    def information(self) -> float:
-        return sum(term.information for term in self.terms)
-
-    @property
-    def unknown(self) -> float:
-        """How many words no topic knows (a short one counts half)."""
-        return sum(term.unknown for term in self.terms)
+INTENT_BONUS = 0.2  # a topic whose phrasings ask what the question asks ("who...") ranks higher
+MAX_CONTEXT_CHARS = 600
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|[。！？；，\n]+")
 
 
 class LanguageIndex:
@@ -86,11 +63,11 @@ class LanguageIndex:
         analyse: Analyser,
         topic_count: int,
         stopwords: frozenset[str] = frozenset(),
-        anchors: frozenset[str] = frozenset(),
+        anchors: Sequence[tuple[frozenset[str], float]] = (),
     ) -> None:
         self._language = language
-        self._anchors = anchors
-        self._stopword_typos = _one_edit_away(stopwords)
+        self._anchors = tuple(anchors)
+        self._stopword_typos = one_edit_away(stopwords)
         self._analyse = analyse
         self._exact: dict[str, int] = {}
         self._topic_count = topic_count
@@ -100,10 +77,12 @@ class LanguageIndex:
         self._doc_terms: list[frozenset[str]] = []
         self._topic_docs: list[list[int]] = [[] for _ in range(topic_count)]
         self._titles: dict[int, frozenset[str]] = {}
-        self._answer = _Field()
-        self._together = _Field()
+        self._answer = Field()
+        self._together = Field()
         self._topic_terms: list[dict[str, float]] = [{} for _ in range(topic_count)]
-        self._fuzzy = lru_cache(maxsize=16_384)(self._nearest)
+        self._topic_intents: list[frozenset[str]] = [frozenset() for _ in range(topic_count)]
+        self._pair_counts: dict[str, int] = defaultdict(int)  # Chinese bigrams in all the text
+        self._fuzzy = lru_cache(maxsize=16_384)(lambda term: nearest(term, self._vocabulary))
         self._vocabulary: list[str] = []
         self._stale = True
 
@@ -111,16 +90,18 @@ class LanguageIndex:
 
     def add_phrasing(self, topic: int, text: str) -> None:
         self._exact.setdefault(exact_key(text, self._language), topic)
+        self._topic_intents[topic] |= intents(text, self._language)
         terms = self._analyse(text)
         if not terms:
             return
+        self._count_pairs(terms)
         self._together.add(topic, terms)
         doc = len(self._doc_topic)
         self._topic_docs[topic].append(doc)
         self._doc_topic.append(topic)
         self._doc_length.append(len(terms))
         self._doc_terms.append(frozenset(t for t in terms if t[0] not in (STOP_MARK, WEAK_MARK)))
-        for term, count in _counts(terms).items():
+        for term, count in counts(terms).items():
             self._postings[term].append((doc, count))
             self._topic_terms[topic][term] = 1.0
         self._stale = True
@@ -132,25 +113,32 @@ class LanguageIndex:
 
     def add_answer(self, topic: int, text: str) -> None:
         terms = self._analyse(text)
+        self._count_pairs(terms)
         self._answer.add(topic, terms)
         for term in terms:
             self._topic_terms[topic].setdefault(term, 0.5)
         self._stale = True
+
+    def _count_pairs(self, terms: list[str]) -> None:
+        if self._language == "zh":
+            for term in terms:
+                if is_han_pair(term.lstrip(STOP_MARK)):
+                    self._pair_counts[term.lstrip(STOP_MARK)] += 1
 
     def _refresh(self) -> None:
         if not self._stale:
             return
         docs = max(1, len(self._doc_topic))
         self._average_length = sum(self._doc_length) / docs
-        self._idf = {t: _idf(docs, len(p)) for t, p in self._postings.items()}
+        self._idf = {t: idf(docs, len(p)) for t, p in self._postings.items()}
         self._answer.refresh()
         self._together.refresh()
         topic_frequency: dict[str, int] = defaultdict(int)
         for terms in self._topic_terms:
             for term in terms:
                 topic_frequency[term] += 1
-        self._information = {t: _idf(self._topic_count, n) for t, n in topic_frequency.items()}
-        self._rarest = _idf(self._topic_count, 0)
+        self._information = {t: idf(self._topic_count, n) for t, n in topic_frequency.items()}
+        self._rarest = idf(self._topic_count, 0)
         # Typos are corrected towards the phrasings' words only: an answer's long tail of words
         # would turn too many unknown words ("invention") into known ones ("incentive").
         self._vocabulary = sorted(
@@ -165,7 +153,13 @@ class LanguageIndex:
 
     def search(self, text: str) -> SearchResult:
         self._refresh()
-        terms = tuple(self._query_term(term) for term in dict.fromkeys(self._analyse(text)))
+        analysed = self._analyse(text)
+        if self._language == "zh":
+            chance = straddling(analysed, self._pair_counts)
+            analysed = [term for term in analysed if term.lstrip(STOP_MARK) not in chance]
+        terms = tuple(self._query_term(term) for term in dict.fromkeys(analysed))
+        if self._language == "zh":
+            terms = forgive_straddling(terms)
         answers: dict[int, float] = defaultdict(float)
         together: dict[int, float] = defaultdict(float)
         best_doc: dict[int, float] = defaultdict(float)
@@ -173,10 +167,10 @@ class LanguageIndex:
         for query in terms:
             if query.weight == 0:
                 continue
-            idf = self._idf.get(query.term, 0.0)
+            rarity = query.weight * self._idf.get(query.term, 0.0)
             for doc, count in self._postings.get(query.term, ()):
                 norm = K1 * (1 - B + B * self._doc_length[doc] / self._average_length)
-                doc_scores[doc] += query.weight * idf * count * (K1 + 1) / (count + norm)
+                doc_scores[doc] += rarity * count * (K1 + 1) / (count + norm)
             self._answer.score(query, ANSWER_WEIGHT, answers)
             self._together.score(query, TOPIC_WEIGHT, together)
         for doc, score in doc_scores.items():
@@ -186,6 +180,11 @@ class LanguageIndex:
         for view in (best_doc, together, answers):
             for topic, score in view.items():
                 scores[topic] += score
+        asked = intents(text, self._language)
+        if asked:  # "who implements...": topics whose phrasings ask "who" rank a little higher
+            for topic in scores:
+                if not asked.isdisjoint(self._topic_intents[topic]):
+                    scores[topic] *= 1 + INTENT_BONUS
         total = sum(term.information for term in terms) or 1.0
         order = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         # Coverage decides only among the first few: computing it for every topic would cost more.
@@ -201,12 +200,25 @@ class LanguageIndex:
                 best,
                 phrasing_coverage=self._phrasing_coverage(best.topic, terms),
                 title_coverage=self._share(self._titles.get(best.topic, frozenset()), terms),
-                agreement=sum(1 for view in views if view and _top(view) == best.topic) / len(views),
+                agreement=sum(1 for view in views if view and top(view) == best.topic) / len(views),
             )
-        anchored = any(t.weight > 0 and (t.term in self._anchors or t.term.startswith("cc")) for t in terms)
+        anchored = self._anchoring(terms)
         return SearchResult(
-            terms=terms, ranked=tuple(ranked), exact=exact, rarest=self._rarest, anchored=anchored
+            terms=terms,
+            ranked=tuple(ranked),
+            exact=exact,
+            rarest=self._rarest,
+            anchored=anchored,
+            intent_mismatch=mismatch(asked, self._topic_intents[ranked[0].topic]) if ranked else 0.0,
         )
+
+    def _anchoring(self, terms: Sequence[QueryTerm]) -> float:
+        """How strongly the question names the subject: its strongest anchor all there (a licence
+        name or element is a strong one), 0 for none."""
+        found = {term.term for term in terms if term.weight > 0}
+        if any(term.startswith("cc") or term in LICENCE_ELEMENTS for term in found):
+            return 1.0
+        return max((strength for words, strength in self._anchors if words <= found), default=0.0)
 
     def _phrasing_coverage(self, topic: int, terms: Sequence[QueryTerm]) -> float:
         """How much of the topic's best-matched phrasing the question contains (its information)."""
@@ -248,70 +260,23 @@ class LanguageIndex:
         unknown = SHORT_UNKNOWN if len(term) <= SHORT_WORD else 1.0
         return QueryTerm(term, 0.0, self._rarest * unknown, unknown)
 
-    def _nearest(self, term: str) -> tuple[str, float] | None:
-        if len(term) < MIN_FUZZY_LENGTH - 1 or "_" in term or term.isdigit():
+    def focus(self, text: str, topic: int) -> str | None:
+        """The question without its sentences that say nothing `topic` knows ("I'm a librarian in
+        Ghana."), or None when every sentence counts (or there is only one)."""
+        self._refresh()
+        if len(text) > MAX_CONTEXT_CHARS:
+            return None  # beyond a few sentences, this is no longer a question with its context
+        sentences = [part for part in _SENTENCE.split(text) if part and part.strip()]
+        if len(sentences) < 2:
             return None
-        limit = 1 if len(term) < 8 else 2
-        match = process.extractOne(term, self._vocabulary, scorer=OSA.distance, score_cutoff=limit)
-        if match is None:
-            return None
-        found, distance = match[0], match[1]
-        if len(term) < MIN_FUZZY_LENGTH and len(found) <= len(term):
-            return None  # a four-letter word is corrected only for a letter left out ("alow")
-        return found, 1 - distance / max(len(term), len(found))
+        known = self._topic_terms[topic]
+        kept = [sentence for sentence in sentences if self._speaks_of(sentence, known)]
+        return " ".join(kept) if kept and len(kept) < len(sentences) else None
+
+    def _speaks_of(self, sentence: str, known: dict[str, float]) -> bool:
+        terms = [self._query_term(t) for t in self._analyse(sentence) if t[0] not in (STOP_MARK, WEAK_MARK)]
+        return not terms or any(term.weight > 0 and term.term in known for term in terms)
 
     @property
     def documents(self) -> int:
         return len(self._doc_topic)
-
-
-class _Field:
-    """One document per topic (its answer, or all its phrasings together), scored with BM25."""
-
-    def __init__(self) -> None:
-        self.postings: dict[str, dict[int, int]] = defaultdict(dict)
-        self.lengths: dict[int, int] = defaultdict(int)
-
-    def add(self, topic: int, terms: list[str]) -> None:
-        self.lengths[topic] += len(terms)
-        for term, count in _counts(terms).items():
-            self.postings[term][topic] = self.postings[term].get(topic, 0) + count
-
-    def refresh(self) -> None:
-        self.average = sum(self.lengths.values()) / max(1, len(self.lengths))
-        self.idf = {t: _idf(max(1, len(self.lengths)), len(p)) for t, p in self.postings.items()}
-
-    def score(self, query: QueryTerm, weight: float, scores: dict[int, float]) -> None:
-        idf = self.idf.get(query.term, 0.0) * weight * query.weight
-        for topic, count in self.postings.get(query.term, {}).items():
-            norm = K1 * (1 - B + B * self.lengths[topic] / self.average)
-            scores[topic] += idf * count * (K1 + 1) / (count + norm)
-
-
-def _top(scores: dict[int, float]) -> int:
-    return max(scores.items(), key=lambda item: (item[1], -item[0]))[0]
-
-
-def _one_edit_away(words: frozenset[str]) -> frozenset[str]:
-    """Every misspelling of these (function) words by one deletion, transposition or doubling."""
-    typos: set[str] = set()
-    for word in words:
-        if len(word) < 3 or not word.isalpha():
-            continue
-        for i in range(len(word)):
-            typos.add(word[:i] + word[i + 1 :])
-            typos.add(word[:i] + word[i] + word[i:])
-            if i < len(word) - 1:
-                typos.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
-    return frozenset(typos - words - {""})
-
-
-def _idf(documents: int, frequency: int) -> float:
-    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-
-
-def _counts(terms: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for term in terms:
-        counts[term] += 1
-    return counts

@@ -147,3 +147,76 @@ def test_the_ngram_classifier_tells_latin_languages_apart() -> None:
 @pytest.mark.parametrize("written", ["the 5Rs", "five R's", "5 Rs", "the 5R framework"])
 def test_the_five_rs_are_one_term(written: str) -> None:
     assert "5rs" in analyse(written, "en")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "que veut dire SA",
+        "Partage dans les mêmes conditions",
+        "la clause sa",
+        "c'est quoi sa ?",
+        "la licence by sa",
+    ],
+)
+def test_french_sa_the_licence_element_is_never_a_function_word(written: str) -> None:
+    terms = analyse(written, "fr")
+    assert "sa" in terms or "cc_by_sa" in terms
+
+
+def test_french_sa_the_possessive_stays_a_function_word() -> None:
+    assert "sa" not in content("quelle est sa licence", "fr")
+    assert "sa" not in content("Sa traduction est-elle une adaptation ?", "fr")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "pt", "ru", "ar", "zh"])
+def test_licence_elements_are_never_function_words(language: str) -> None:
+    for element in ("NC", "SA", "ND"):
+        assert element.casefold() in content(f"{element}", language)
+
+
+def test_by_in_capitals_is_the_element_and_in_lowercase_a_preposition() -> None:
+    assert content("What does BY mean?", "en") == content("what does attribution mean", "en")
+    assert "attribut" not in content("a photo taken by my colleague", "en")
+    assert "署名" in content("什么是BY", "zh")
+
+
+@pytest.mark.parametrize(
+    ("written", "term"),
+    [
+        ("креатив коммонс", "cc"),
+        ("Креативкоммонс", "cc"),
+        ("криэйтив коммонс", "cc"),
+        ("Криейтив Коммонз", "cc"),
+        ("сс by-nc", "cc_by_nc"),  # Cyrillic с
+        ("лицензия СС BY-SA 4.0", "cc_by_sa"),
+        ("СС ВУ-NC", "cc_by_nc"),  # Cyrillic letters that look like Latin ones
+        ("сс0", "cc_zero"),
+    ],
+)
+def test_russian_spellings_of_creative_commons(written: str, term: str) -> None:
+    assert term in analyse(written, "ru")
+
+
+def test_russian_ai_words_meet_and_ii_is_not_a_conjunction() -> None:
+    assert content("чатгпт", "ru") == content("ChatGPT", "ru")
+    assert content("ИИ", "ru") == content("нейросеть", "ru") == ["ии"]
+
+
+@pytest.mark.parametrize(
+    ("written", "terms"),
+    [
+        ("什么是CC0", {"cc_zero"}),
+        ("5R是什么", {"5rs"}),
+        ("CC BY-NC协议", {"cc_by_nc", "协议"}),
+        ("用CC BY-SA许可的图片", {"cc_by_sa", "许可", "图片"}),
+        ("OER是什么", {"oer"}),
+    ],
+)
+def test_chinese_latin_words_touching_han_characters_are_read_apart(written: str, terms: set[str]) -> None:
+    assert terms <= set(content(written, "zh"))
+
+
+def test_latin_words_touching_other_scripts_are_split() -> None:
+    assert "cc_by" in analyse("رخصةCC BY", "ar")
+    assert "cc_zero" in analyse("лицензияCC0", "ru")
