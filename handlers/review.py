@@ -31,13 +31,8 @@ class PhrasingIndex(Protocol):
     def add_phrasing(self, topic: str, language: str, text: str) -> None: ...
 
 
-class ReviewError(Exception):
-    """A promotion that cannot be done; `message` is an English msgid."""
-
-    def __init__(self, message: str, **values: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.values = values
+class ReviewError(UserFacingError):
+    """A promotion or dismissal that cannot be done: shown to the secretariat member as it is."""
 
 
 @dataclass(frozen=True)
@@ -143,18 +138,15 @@ class Review:
             raise UserFacingError(N_("Usage: /promote NUMBER TOPIC, for example /promote 12 cc-by-nc"))
         async with self._uow() as uow:
             actor = await member_of(uow, ctx)
-            try:
-                promotion = await promote(
-                    uow,
-                    self._index,
-                    entry_id=entry_id,
-                    topic=topic,
-                    now=ctx.now,
-                    actor="member",
-                    actor_member_id=actor.id if actor else None,
-                )
-            except ReviewError as problem:
-                raise UserFacingError(problem.message, **problem.values) from None
+            promotion = await promote(
+                uow,
+                self._index,
+                entry_id=entry_id,
+                topic=topic,
+                now=ctx.now,
+                actor="member",
+                actor_member_id=actor.id if actor else None,
+            )
             await uow.commit()
         self._index.add_phrasing(promotion.topic, promotion.language, promotion.text)
         return ctx.reply(
@@ -171,15 +163,7 @@ class Review:
             raise UserFacingError(N_("Usage: /dismiss NUMBER"))
         async with self._uow() as uow:
             actor = await member_of(uow, ctx)
-            try:
-                await dismiss(
-                    uow,
-                    entry_id=entry_id,
-                    now=ctx.now,
-                    actor="member",
-                    actor_member_id=actor.id if actor else None,
-                )
-            except ReviewError as problem:
-                raise UserFacingError(problem.message, **problem.values) from None
+            actor_id = actor.id if actor else None
+            await dismiss(uow, entry_id=entry_id, now=ctx.now, actor="member", actor_member_id=actor_id)
             await uow.commit()
         return ctx.reply(ctx.t(N_("Question {number} was dismissed."), number=entry_id))
