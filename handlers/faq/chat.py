@@ -53,14 +53,10 @@ class Rendered:
 
 
 class FaqChat:
-    """The chat side of the FAQ, built once with the engine (see handlers/__init__.py)."""
+    """The FAQ's follow-up buttons; typed questions reach `reply_for` through handlers/questions.py."""
 
     def __init__(self, engine: AnsweringEngine) -> None:
         self._engine = engine
-
-    async def answer(self, ctx: Context, text: str) -> Reply:
-        """A typed question (the router's free text)."""
-        return await answer_faq(ctx, text, self._engine)
 
     async def on_button(self, ctx: Context) -> Reply:
         """ "faq:<topic-id>" or "faq:<topic-id>:<lang>": answer that topic."""
@@ -73,11 +69,6 @@ class FaqChat:
         language = language or _language_for(ctx.language, kb)
         translator = ctx.catalogs.translator(language, ctx.translator.timezone)
         return render_topic(topic, kb, translator, member_language=ctx.language).reply()
-
-
-async def answer_faq(ctx: Context, text: str, engine: AnsweringEngine) -> Reply:
-    """Answer free text from the knowledge base, in the language it was written in."""
-    return reply_for(ctx, text, engine.ask(text, member_language=ctx.language), engine)
 
 
 def reply_for(ctx: Context, text: str, answer: Answer, engine: AnsweringEngine) -> Reply:
