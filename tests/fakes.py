@@ -30,6 +30,8 @@ class Chat:
     platform: Platform = Platform.CONSOLE
     language_hint: str | None = None
     last: list[Reply] = field(default_factory=list)
+    # Whether this surface shows forms (as Slack's modals do) rather than asking one question at a time.
+    shows_forms: bool = False
 
     @property
     def user(self) -> UserRef:
@@ -45,6 +47,10 @@ class Chat:
     async def press_payload(self, payload: str) -> list[Reply]:
         """Send any payload, as a forged or stale button would."""
         return await self._deliver(payload=payload)
+
+    async def submit(self, payload: str, values: dict[str, str]) -> list[Reply]:
+        """Submit a form whose payload is `payload` with `values` (fields not named are left empty)."""
+        return await self._deliver(payload=payload, form_values=values)
 
     def button(self, label_or_payload: str) -> Button:
         buttons = [b for reply in self.last for b in reply.all_buttons]
@@ -62,7 +68,9 @@ class Chat:
         """All the latest replies' text, joined."""
         return "\n".join(reply.text for reply in self.last)
 
-    async def _deliver(self, text: str | None = None, payload: str | None = None) -> list[Reply]:
+    async def _deliver(
+        self, text: str | None = None, payload: str | None = None, form_values: dict[str, str] | None = None
+    ) -> list[Reply]:
         self.clock.advance(seconds=5)
         message = IncomingMessage(
             user=self.user,
@@ -70,6 +78,8 @@ class Chat:
             received_at=self.clock.now(),
             text=text,
             button_payload=payload,
+            form_values=form_values,
+            can_show_forms=self.shows_forms,
         )
         self.last = await self.router.dispatch(message)
         return self.last

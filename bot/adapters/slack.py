@@ -25,7 +25,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters import slack_inbound
+from bot.adapters import slack_forms, slack_inbound
 from bot.adapters.slack_delivery import SlackDelivery, Target, retry_handlers
 from bot.adapters.slack_people import Lru, SeenEvents, SlackPeople, Turns, error_code
 from bot.adapters.slack_render import ACTION_PREFIX, home_view
@@ -39,6 +39,7 @@ EVENTS_PATH = "/slack/events"
 HOME_SETTINGS_HEADING = N_("Your settings")
 HOME_HELP_HEADING = N_("What I can do")
 STOP_GRACE_SECONDS = 10.0
+FORM_VERDICT_SECONDS = 2.5  # Slack closes a modal with an error when its submission is not acked in 3 s
 
 Work = Callable[[], Awaitable[None]]
 Job = tuple[str, Work]  # whose message it is, and what to do with it
@@ -183,6 +184,7 @@ class SlackAdapter:
         self._bolt.event("app_home_opened")(listener(self._home_opened))
         self._bolt.command(_ANY_COMMAND)(listener(self._command))
         self._bolt.action({"type": "block_actions", "action_id": _OUR_ACTIONS})(listener(self._button))
+        self._bolt.view({"type": "view_submission", "callback_id": slack_forms.CALLBACK_ID})(self._submitted)
 
     def _spawn(self, user_id: str, work: Work) -> None:
         task = asyncio.create_task(self._run(user_id, work))
@@ -229,7 +231,10 @@ class SlackAdapter:
             private = dm == command.channel
             target = Target(command.channel, ephemeral=not private, response_url=command.response_url)
             chat = ChatRef(Platform.SLACK, command.channel, is_private=private)
-            await self._answer(slack_inbound.Inbound(command.user_id, chat, target, text=command.text))
+            inbound = slack_inbound.Inbound(
+                command.user_id, chat, target, text=command.text, trigger_id=command.trigger_id
+            )
+            await self._answer(inbound)
 
         return command.user_id, work
 
@@ -247,8 +252,72 @@ class SlackAdapter:
     async def _answer(self, inbound: slack_inbound.Inbound) -> None:
         user = await self._arrived(inbound.user_id)
         message = self._incoming(user, inbound.chat, inbound.text, inbound.payload, inbound.message_id)
-        replies = await self._dispatch(message)
-        await self._delivery.deliver(replace(inbound.target, person=user), replies)
+        replies = await self._dispatch(replace(message, can_show_forms=True))
+        target = replace(inbound.target, person=user)
+        replies = await self._open_forms(inbound.trigger_id, target, replies)
+        await self._delivery.deliver(target, replies)
+
+    async def _open_forms(self, trigger_id: str | None, target: Target, replies: list[Reply]) -> list[Reply]:
+        """A reply offering a form opens it as a modal when Slack gave a trigger for one; the reply itself
+        (the text and the buttons to open the form later) is then not posted. Without a trigger, or if
+        Slack refuses to open the modal, the reply is posted and its button opens the form."""
+        remaining = []
+        for reply in replies:
+            if reply.form is not None and trigger_id is not None:
+                opened = await self._delivery.open_modal(
+                    trigger_id, slack_forms.modal_view(reply.form, target), target
+                )
+                trigger_id = None  # a trigger opens one view
+                if opened:
+                    continue
+            remaining.append(reply)
+        return remaining
+
+    async def _submitted(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        """A submitted modal: the core's verdict decides the ack. Rejected values are shown in the modal,
+        by field; once accepted, the modal closes and the answer is posted where the form was opened.
+        Slack waits three seconds for the ack: a verdict that takes longer is posted as a message."""
+        try:
+            submitted = slack_forms.submission(body)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            log.warning("slack: ignored a malformed view_submission (%s)", type(error).__name__)
+            await ack()
+            return
+        verdict: asyncio.Future[dict[str, str]] = asyncio.get_running_loop().create_future()
+        self._spawn(submitted.user_id, partial(self._answer_form, submitted, verdict))
+        try:
+            errors = await asyncio.wait_for(asyncio.shield(verdict), FORM_VERDICT_SECONDS)
+        except TimeoutError:
+            verdict.cancel()
+            errors = {}
+        if errors:
+            await ack(response_action="errors", errors=errors)
+        else:
+            await ack()
+
+    async def _answer_form(
+        self, submitted: slack_forms.Submission, verdict: asyncio.Future[dict[str, str]]
+    ) -> None:
+        try:
+            user = await self._arrived(submitted.user_id)
+            message = IncomingMessage(
+                user=user,
+                chat=submitted.chat,
+                received_at=self._clock.now(),
+                button_payload=submitted.payload,
+                form_values=submitted.values,
+                can_show_forms=True,
+            )
+            replies = await self._dispatch(message)
+            errors = slack_forms.field_errors(replies)
+            if not verdict.done():
+                verdict.set_result(errors)
+                if errors:
+                    return  # shown in the modal, which stays open
+            await self._delivery.deliver(replace(submitted.target, person=user), replies)
+        finally:
+            if not verdict.done():
+                verdict.set_result({})
 
     async def _publish_home(self, user_id: str) -> None:
         user = await self._arrived(user_id)

@@ -40,7 +40,15 @@ CONVERSATION_ERRORS = frozenset({"channel_not_found", "is_archived", "not_in_cha
 WORKSPACE_ERRORS = frozenset(
     {"account_inactive", "invalid_auth", "not_authed", "token_revoked", "token_expired", "missing_scope"}
 )
-KNOWN_ERRORS = PERSON_ERRORS | CONVERSATION_ERRORS | WORKSPACE_ERRORS | {"msg_too_long", "invalid_blocks"}
+# A modal's trigger is good for one view, within three seconds.
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
+KNOWN_ERRORS = (
+    PERSON_ERRORS
+    | CONVERSATION_ERRORS
+    | WORKSPACE_ERRORS
+    | TRIGGER_ERRORS
+    | {"msg_too_long", "invalid_blocks"}
+)
 
 MAX_RATE_LIMIT_RETRIES = 2
 MAX_RATE_LIMIT_WAIT_SECONDS = 30
@@ -118,6 +126,11 @@ class SlackDelivery:
         return await self._call(
             "views.publish", target, self._client.views_publish(user_id=person.user_id, view=view)
         )
+
+    async def open_modal(self, trigger_id: str, view: dict[str, Any], target: Target) -> bool:
+        """Open a modal for the person who triggered it; False if Slack refused (e.g. an expired trigger)."""
+        call = self._client.views_open(trigger_id=trigger_id, view=view)
+        return await self._call("views.open", target, call)
 
     async def _deliver_one(self, target: Target, reply: Reply) -> bool:
         notes: list[str] = []

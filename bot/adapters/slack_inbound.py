@@ -16,7 +16,8 @@ from bot.core.messages import ChatRef, Platform
 
 @dataclass(frozen=True)
 class Inbound:
-    """One thing a person did in Slack. `in_home`: a button pressed in the App Home tab."""
+    """One thing a person did in Slack. `in_home`: a button pressed in the App Home tab. `trigger_id`:
+    what Slack gives with a slash command or a press to open a modal with, for three seconds."""
 
     user_id: str
     chat: ChatRef
@@ -25,6 +26,7 @@ class Inbound:
     payload: str | None = None
     message_id: str | None = None
     in_home: bool = False
+    trigger_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class SlashCommand:
     channel: str
     text: str
     response_url: str | None
+    trigger_id: str | None = None
 
 
 def direct_message(body: dict[str, Any], bot_user_id: str | None) -> Inbound | None:
@@ -87,7 +90,14 @@ def button(body: dict[str, Any]) -> Inbound | None:
         thread_ts=container.get("thread_ts"),
     )
     chat = ChatRef(Platform.SLACK, channel, is_private=not ephemeral)
-    return Inbound(user_id, chat, target, payload=payload, message_id=container.get("message_ts"))
+    return Inbound(
+        user_id,
+        chat,
+        target,
+        payload=payload,
+        message_id=container.get("message_ts"),
+        trigger_id=_trigger(body),
+    )
 
 
 def home_opened(body: dict[str, Any]) -> tuple[str, str] | None:
@@ -105,6 +115,7 @@ def slash_command(body: dict[str, Any], commands: frozenset[str]) -> SlashComman
         channel=str(body["channel_id"]),
         text=command_text(incoming_text(str(body.get("text") or "")), commands),
         response_url=str(response_url) if response_url else None,
+        trigger_id=_trigger(body),
     )
 
 
@@ -123,4 +134,9 @@ def command_text(text: str, commands: frozenset[str]) -> str:
 
 def _message_id(event: dict[str, Any]) -> str | None:
     value = event.get("client_msg_id") or event.get("ts")
+    return str(value) if value else None
+
+
+def _trigger(body: dict[str, Any]) -> str | None:
+    value = body.get("trigger_id")
     return str(value) if value else None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+from bot.core.forms import Form
 
 
 class Platform(StrEnum):
@@ -52,7 +55,8 @@ class ChatRef:
 
 @dataclass(frozen=True)
 class IncomingMessage:
-    """One thing a person did: typed `text`, or pressed a button carrying `button_payload`."""
+    """One thing a person did: typed `text`, pressed a button carrying `button_payload`, or submitted a
+    form: then `button_payload` is the form's payload and `form_values` what was entered."""
 
     user: UserRef
     chat: ChatRef
@@ -63,6 +67,9 @@ class IncomingMessage:
     # Sent by the platform on the person's behalf (e.g. to draw Slack's Home tab), not by them: it
     # must not move their conversation along, so whatever step they were in still waits.
     passive: bool = False
+    form_values: Mapping[str, str] | None = None
+    # The surface can show a form (a Slack modal) in answer to this message.
+    can_show_forms: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,12 +91,19 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Reply:
-    """What the bot says back. `buttons` are rows of choices; `direction` is "rtl" for Arabic."""
+    """What the bot says back. `buttons` are rows of choices; `direction` is "rtl" for Arabic.
+
+    `form`: a form to open with this reply where the surface can (the reply's text and buttons remain
+    the way in when it cannot be opened right away). `field_errors`: a submitted form's problems, field
+    name -> translated explanation; the text says the same for surfaces that cannot show them by field.
+    """
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachments: tuple[Attachment, ...] = ()
     direction: str = "ltr"
+    form: Form | None = None
+    field_errors: tuple[tuple[str, str], ...] = ()
 
     @property
     def all_buttons(self) -> tuple[Button, ...]:

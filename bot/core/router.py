@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.core.context import Context
@@ -48,6 +48,14 @@ class StaleButton(UserFacingError):
         super().__init__(
             N_("That button has expired or is not valid any more. Type /help to see what I can do.")
         )
+
+
+class FormRejected(UserFacingError):
+    """Some values of a submitted form cannot be used. `errors`: field name -> translated explanation."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__(N_("Please correct the form:"))
+        self.errors = dict(errors)
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,8 @@ class Router:
         )
         try:
             replies = await self._route(ctx)
+        except FormRejected as rejected:
+            replies = [_rejected_form_reply(ctx, rejected)]
         except UserFacingError as problem:
             replies = [ctx.reply(ctx.t(problem.message, **problem.values))]
         except Exception as error:  # noqa: BLE001 - every failure must become a reply
@@ -271,6 +281,13 @@ class Router:
             self._sessions.forget(key)
         else:
             self._sessions.put(key, session, now)
+
+
+def _rejected_form_reply(ctx: Context, rejected: FormRejected) -> Reply:
+    """The problems by field for surfaces that show them there, and as text for any other."""
+    lines = [ctx.t(rejected.message), *(f"• {error}" for error in rejected.errors.values())]
+    reply = ctx.reply("\n".join(lines))
+    return replace(reply, field_errors=tuple(rejected.errors.items()))
 
 
 def _as_list(result: HandlerResult) -> list[Reply]:

@@ -1,5 +1,7 @@
 """/attribute: the credit for a reused work, asked step by step (payloads "att:...").
 
+Where the surface can show forms, the member may instead fill in one form (attribution_form.py).
+
 Title, author, source link (checked), license (any spelling; an unknown name gets the list of valid ones),
 whether it was changed: unchanged, modified (what changed?) or adapted under the member's own license
 (checked against CC's adapter's license chart; then the adaptation's title and who is credited for it).
@@ -10,22 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.core.context import Context
 from bot.core.i18n import N_
 from bot.core.messages import Button, Reply
 from bot.core.router import NOT_AN_ANSWER, StaleButton
-from handlers.licensing import attribution, compatibility, render
-from handlers.licensing.attribution import AdaptationNotAllowed, TitleRequired, Work
-from handlers.licensing.credit_replies import credit_replies
+from handlers.licensing import attribution, attribution_form, render
+from handlers.licensing.attribution import AdaptationNotAllowed
+from handlers.licensing.attribution_rules import LIMITS, NOT_ADAPTABLE, adaptation_targets, is_link
+from handlers.licensing.credit_replies import finished_credit
 from handlers.licensing.intents import YesNo, is_question, yes_or_no
 from handlers.licensing.names import License, LicenseRef, UnknownLicense, find_licenses, parse_license
-from handlers.licensing.tools import PDM, all_tools, tool
+from handlers.licensing.tools import all_tools, tool
 
 FLOW = "attribute"
 SKIP = N_("Skip")
-LIMITS = {"title": 200, "author": 120, "changes": 300, "adaptation_title": 200, "adapter": 120, "source": 500}
 PROMPTS = {
     "title": N_("What is the title of the work you reuse? Press Skip if it has none."),
     "author": N_(
@@ -47,9 +48,6 @@ PROMPTS = {
         "Who is credited for the adaptation (you or your organisation)? Press Skip to leave it out."
     ),
 }
-NOT_ADAPTABLE = N_(
-    "Material under {license} may not be shared in adapted form, so it cannot carry your own license."
-)
 SKIPPABLE = ("title", "author", "source", "changes", "adaptation_title", "adapter")
 TYPED = ("title", "author", "changes", "adaptation_title", "adapter")
 
@@ -62,6 +60,8 @@ class AttributionBuilder:
                 [Button(ctx.t(N_("Resume")), "att:resume"), Button(ctx.t(N_("Start over")), "att:restart")]
             ]
             return ctx.reply(ctx.t(text), buttons)
+        if ctx.message.can_show_forms:
+            return attribution_form.offer(ctx)
         return self._begin(ctx)
 
     def _begin(self, ctx: Context) -> Reply:
@@ -74,6 +74,12 @@ class AttributionBuilder:
         kind, _, value = rest.partition(":")
         if kind == "restart":
             return [self._begin(ctx)]
+        if kind == "form" and ctx.message.can_show_forms:
+            return [attribution_form.offer(ctx)]
+        if kind == "steps":
+            return [self._begin(ctx)]
+        if kind == "submit":
+            return await attribution_form.submit(ctx)
         step = ctx.session.step if ctx.session.flow == FLOW else None
         if step is None:
             raise StaleButton()
@@ -119,7 +125,7 @@ class AttributionBuilder:
     # -- answers --------------------------------------------------------------------------------
 
     def _typed_source(self, ctx: Context, text: str) -> Sequence[Reply]:
-        if _is_link(text) and len(text) <= LIMITS["source"]:
+        if is_link(text) and len(text) <= LIMITS["source"]:
             return self._store(ctx, "source", text)
         if is_question(text):
             return NOT_AN_ANSWER  # words, not a mistyped link: a question typed in the middle
@@ -214,7 +220,7 @@ class AttributionBuilder:
             rows = [[Button(t.short_name, f"att:lic:{t.id}")] for t in all_tools()]
         elif step == "adapted_license":
             rows = [
-                [Button(tool(i).short_name, f"att:lic:{i}")] for i in _adaptation_targets(self._license(ctx))
+                [Button(tool(i).short_name, f"att:lic:{i}")] for i in adaptation_targets(self._license(ctx))
             ]
         elif step == "changed":
             choices = [
@@ -228,29 +234,9 @@ class AttributionBuilder:
         return ctx.reply(ctx.t(PROMPTS[step]), rows)
 
     def _result(self, ctx: Context) -> list[Reply]:
-        data = ctx.session.data
-        work = Work(data.get("title", ""), data.get("author", ""), data.get("source", ""))
-        source = self._license(ctx)
+        data = dict(ctx.session.data)
         ctx.move_to(None)
-        gettext = ctx.translator.gettext
-        try:
-            if data.get("changed") == "adapt":
-                adaptation = Work(data.get("adaptation_title", ""), data.get("adapter", ""))
-                target = parse_license(data["adapted"])
-                assert isinstance(target, LicenseRef)
-                credit = attribution.attribute_adaptation(work, source, adaptation, target, gettext=gettext)
-            else:
-                changes = data.get("changes", "") if data.get("changed") == "mod" else None
-                credit = attribution.attribute(work, source, changes, gettext=gettext)
-        except TitleRequired:  # the title step makes this impossible; say so rather than guess
-            return [
-                ctx.reply(
-                    ctx.t(
-                        N_("I need the title of the work for this license. Type /attribute to start again.")
-                    )
-                )
-            ]
-        return credit_replies(ctx, credit, source, data)
+        return finished_credit(ctx, data)
 
     def _license(self, ctx: Context) -> LicenseRef:
         named = parse_license(ctx.session.data["license"])
@@ -262,18 +248,3 @@ class AttributionBuilder:
 
     def _with_intro(self, ctx: Context, intro: str, reply: Reply) -> Reply:
         return ctx.reply(f"{intro}\n\n{ctx.translator.plain(reply.text)}", reply.buttons)
-
-
-def _adaptation_targets(source: LicenseRef) -> tuple[str, ...]:
-    """The licenses to offer for an adaptation: those the adapter's license chart allows for the source."""
-    if not source.is_current:
-        return tuple(t.id for t in all_tools() if t.id != PDM)
-    recommended, permitted = compatibility.adapter_licenses(source.tool_id)
-    return (*recommended, *permitted)
-
-
-def _is_link(text: str) -> bool:
-    if any(char.isspace() for char in text):
-        return False
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and "." in parts.netloc and not parts.netloc.startswith(".")

@@ -8,8 +8,9 @@ from typing import Any
 from bot.core.context import Context
 from bot.core.i18n import N_
 from bot.core.messages import Reply
-from handlers.licensing.attribution import Credit
-from handlers.licensing.names import LicenseRef
+from handlers.licensing import attribution
+from handlers.licensing.attribution import Credit, TitleRequired, Work
+from handlers.licensing.names import LicenseRef, parse_license
 
 CREDIT_OPTIONAL = N_(
     "Credit is not legally required for CC0 or Public Domain Mark material, but CC recommends it."
@@ -18,6 +19,36 @@ KEEP_NOTICES = N_(
     "Also keep any copyright notice, disclaimer or note of earlier changes that came with the work, and do "
     "not suggest that the author endorses you or your use."
 )
+
+
+def finished_credit(ctx: Context, data: dict[str, Any]) -> list[Reply]:
+    """The credit for what the member gave: the work (title, author, source), its `license`, and whether
+    it was `changed` ("no"; "mod" with `changes`; "adapt" with the `adapted` license, the adaptation's
+    title and its `adapter`)."""
+    work = Work(data.get("title", ""), data.get("author", ""), data.get("source", ""))
+    source = _license(data["license"])
+    gettext = ctx.translator.gettext
+    try:
+        if data.get("changed") == "adapt":
+            adaptation = Work(data.get("adaptation_title", ""), data.get("adapter", ""))
+            target = _license(data["adapted"])
+            credit = attribution.attribute_adaptation(work, source, adaptation, target, gettext=gettext)
+        else:
+            changes = data.get("changes", "") if data.get("changed") == "mod" else None
+            credit = attribution.attribute(work, source, changes, gettext=gettext)
+    except TitleRequired:  # both ways of asking make this impossible; say so rather than guess
+        return [
+            ctx.reply(
+                ctx.t(N_("I need the title of the work for this license. Type /attribute to start again."))
+            )
+        ]
+    return credit_replies(ctx, credit, source, data)
+
+
+def _license(tool_id: str) -> LicenseRef:
+    named = parse_license(tool_id)
+    assert isinstance(named, LicenseRef)
+    return named
 
 
 def credit_replies(ctx: Context, credit: Credit, source: LicenseRef, data: dict[str, Any]) -> list[Reply]:

@@ -34,6 +34,7 @@ from bot.core.i18n import Catalogs
 from bot.core.messages import IncomingMessage, Reply, Role
 from bot.core.ports import Clock, Dispatch, IdentityRegistry
 from handlers.members import SqlIdentityRegistry
+from tests.adapters.fake_slack_modals import modal_problems, view_submission
 
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
@@ -77,6 +78,7 @@ class FakeSlack:
     _server: TestServer | None = None
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _used_triggers: set[str] = field(default_factory=set)
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -211,6 +213,17 @@ class FakeSlack:
         if problems:
             return self._problems(problems)
         return {"ok": True, "view": {"id": "V1", **view}}
+
+    async def _views_open(self, params: dict[str, Any], _request: web.Request) -> dict[str, Any]:
+        trigger = str(params.get("trigger_id") or "")
+        view = params.get("view") or {}
+        if not trigger or trigger in self._used_triggers:
+            return {"ok": False, "error": "exchanged_trigger_id" if trigger else "invalid_trigger_id"}
+        self._used_triggers.add(trigger)  # a trigger opens one view, once
+        problems = modal_problems(view)
+        if problems:
+            return self._problems(problems)
+        return {"ok": True, "view": {"id": f"V{next(self._ts)}", **view, "state": {"values": {}}}}
 
     async def _conversations_open(self, params: dict[str, Any], _request: web.Request) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D" + str(params["users"]).removeprefix("U")}}
@@ -350,6 +363,7 @@ def _button_problems(button: dict[str, Any]) -> list[str]:
 # -- what Slack sends the bot ------------------------------------------------------------------------
 
 _event_ids = itertools.count(1)
+_triggers = itertools.count(1)
 
 
 def event_callback(event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
@@ -397,7 +411,7 @@ def command_form(user: str, text: str, channel: str, response_url: str) -> dict[
         "text": text,
         "api_app_id": "A0OER",
         "response_url": response_url,
-        "trigger_id": "1337.42.abcd",
+        "trigger_id": f"1337.{next(_triggers)}.command",
     }
 
 
@@ -420,7 +434,7 @@ def button_payload(
         "api_app_id": "A0OER",
         "token": "legacy-verification-token",
         "container": container,
-        "trigger_id": "1337.43.abcd",
+        "trigger_id": f"1337.{next(_triggers)}.press",
         "team": {"id": TEAM_ID, "domain": "oer"},
         "actions": [action],
         **({"channel": {"id": container["channel_id"]}} if "channel_id" in container else {}),
@@ -535,6 +549,11 @@ class SlackHarness:
 
     async def press(self, user: str, message: dict[str, Any], payload: str, **container: Any) -> Posted:
         body = form({"payload": json.dumps(button_payload(user, message, payload, **container))})
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+    async def submit(self, user: str, view: dict[str, Any], values: dict[str, str]) -> Posted:
+        """Submit the modal `view` (as views.open received it) filled in with `values`."""
+        body = form({"payload": json.dumps(view_submission(user, view, values))})
         return await self.post(body, "application/x-www-form-urlencoded")
 
     async def dm(self, user: str, text: str) -> Call:
