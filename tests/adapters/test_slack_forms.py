@@ -16,8 +16,8 @@ from bot.bootstrap import App
 from bot.core.messages import IncomingMessage, Reply
 from handlers.licensing import attribution
 from handlers.licensing.names import LicenseRef, parse_license
-from tests.adapters.fake_slack import SlackHarness, dm_of, eventually, running_slack
-from tests.adapters.fake_slack_modals import ack_errors
+from tests.adapters.fake_slack import SlackHarness, command_form, dm_of, eventually, running_slack
+from tests.adapters.fake_slack_modals import ack_errors, view_submission
 from tests.fakes import FakeClock
 
 CELL = {"title": "Cell Structure", "author": "Jane Doe", "source": "https://example.org/cell-structure"}
@@ -204,3 +204,18 @@ def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
         if block["type"] == "actions"
         for element in block["elements"]
     ]
+
+
+async def test_over_socket_mode_the_errors_travel_in_the_envelopes_ack(app: App, clock: FakeClock) -> None:
+    async with running_slack(app, clock, socket_mode=True) as slack:
+        await eventually(lambda: bool(slack.fake._sockets))
+        fields = command_form("U9NOA", "attribute", dm_of("U9NOA"), slack.fake.response_url("sock"))
+        await slack.fake.push_envelope("slash_commands", fields, "env-cmd")
+        view = await opened_modal(slack)
+
+        await slack.fake.push_envelope("interactive", view_submission("U9NOA", view, {}), "env-form")
+
+        await eventually(lambda: any(ack["envelope_id"] == "env-form" for ack in slack.fake.socket_acks))
+        (ack,) = [ack for ack in slack.fake.socket_acks if ack["envelope_id"] == "env-form"]
+        assert ack["payload"]["response_action"] == "errors"
+        assert set(ack["payload"]["errors"]) == {"license", "changed"}
