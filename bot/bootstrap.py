@@ -50,6 +50,8 @@ class App:
     messenger: SwitchableMessenger
     faq: AnsweringEngine
     clock: Clock = field(default_factory=SystemClock)
+    # Committed changes to members, for whatever follows them (profile caches, Telegram's menus).
+    member_changes: MemberChanges = field(default_factory=MemberChanges)
 
     async def aclose(self) -> None:
         await self.engine.dispose()
@@ -105,6 +107,7 @@ def build_app(
         messenger=messenger,
         faq=faq,
         clock=clock,
+        member_changes=changes,
     )
 
 
@@ -200,18 +203,18 @@ def build_adapters(app: App, metrics: Metrics) -> list[PlatformAdapter]:
         from bot.adapters.telegram import TelegramAdapter
 
         secret = settings.telegram_webhook_secret
-        adapters.append(
-            TelegramAdapter(
-                token=settings.telegram_bot_token.get_secret_value(),
-                dispatch=dispatch,
-                identities=identities,
-                menus=command_menus(app.router, app.catalogs),
-                api_url=settings.telegram_api_url,
-                webhook_url=settings.telegram_webhook_url,
-                webhook_secret=secret.get_secret_value() if secret else None,
-                on_delivery_failure=failures("telegram"),
-            )
+        telegram = TelegramAdapter(
+            token=settings.telegram_bot_token.get_secret_value(),
+            dispatch=dispatch,
+            identities=identities,
+            menus=command_menus(app.router, app.catalogs),
+            api_url=settings.telegram_api_url,
+            webhook_url=settings.telegram_webhook_url,
+            webhook_secret=secret.get_secret_value() if secret else None,
+            on_delivery_failure=failures("telegram"),
         )
+        app.member_changes.subscribe(telegram.members_changed)  # a granted role shows in the menu at once
+        adapters.append(telegram)
     if settings.slack_bot_token is not None:
         from bot.adapters.slack import SlackAdapter
 

@@ -23,9 +23,10 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, TypeHandler
 from telegram.request import HTTPXRequest
 
-from bot.adapters.telegram_delivery import TelegramDelivery, publish_menus
+from bot.adapters.telegram_delivery import TelegramDelivery
 from bot.adapters.telegram_inbound import chat_type, to_incoming, update_kind
 from bot.adapters.telegram_limits import PerSenderUpdateProcessor, TelegramRateLimiter
+from bot.adapters.telegram_menus import TelegramMenus
 from bot.adapters.telegram_render import BoundedLru, PayloadStore
 from bot.core.menu import CommandMenus
 from bot.core.messages import OutgoingMessage, Platform, Role, UserRef
@@ -72,6 +73,7 @@ class TelegramAdapter:
         self._dispatch = dispatch
         self._identities = identities
         self._menus = menus
+        self._command_menus: TelegramMenus | None = None
         self._webhook_url = webhook_url
         self._webhook_path = (urlsplit(webhook_url).path or "/") if webhook_url else None
         self._webhook_secret = webhook_secret or secrets.token_urlsafe(32)
@@ -143,12 +145,8 @@ class TelegramAdapter:
         self._initialized = True
         await application.start()
         self._running = True
-        try:
-            secretariat = await self._identities.user_ids_with_role(Platform.TELEGRAM, Role.SECRETARIAT)
-        except Exception:  # the members' menu can still be set; the bot runs without menus
-            log.warning("could not read the secretariat's Telegram ids; their menu is not set", exc_info=True)
-            secretariat = []
-        await publish_menus(application.bot, self._menus, secretariat)
+        self._command_menus = TelegramMenus(application.bot, self._menus, self._secretariat_ids)
+        await self._command_menus.publish()
         if self._webhook_url is not None:
             await application.bot.set_webhook(
                 self._webhook_url, secret_token=self._webhook_secret, allowed_updates=ALLOWED_UPDATES
@@ -165,6 +163,8 @@ class TelegramAdapter:
     async def stop(self) -> None:
         application = self._application
         self._running = False
+        if self._command_menus is not None:
+            await self._command_menus.stop()
         if application.updater is not None and application.updater.running:
             await application.updater.stop()  # confirms the offset of every update it fetched
         if application.running:
@@ -173,6 +173,14 @@ class TelegramAdapter:
             await application.shutdown()
             self._initialized = False
         logging.getLogger("httpx").removeFilter(self._redact_token)
+
+    def members_changed(self) -> None:
+        """A member changed (perhaps their role): the secretariat's command menus follow soon."""
+        if self._command_menus is not None:
+            self._command_menus.members_changed()
+
+    async def _secretariat_ids(self) -> list[str]:
+        return await self._identities.user_ids_with_role(Platform.TELEGRAM, Role.SECRETARIAT)
 
     # -- proactive messages -------------------------------------------------------------------
 

@@ -15,14 +15,12 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from telegram import Bot, BotCommandScope, BotCommandScopeAllPrivateChats, BotCommandScopeChat, InputFile
+from telegram import Bot, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.adapters.telegram_render import PayloadStore, bot_commands, escape, keyboard, split_text
-from bot.core.i18n import SUPPORTED_LANGUAGES
-from bot.core.menu import CommandMenus, MenuEntry
-from bot.core.messages import Attachment, ChatRef, Platform, Reply, Role, UserRef
+from bot.adapters.telegram_render import PayloadStore, escape, keyboard, split_text
+from bot.core.messages import Attachment, ChatRef, Platform, Reply, UserRef
 
 log = logging.getLogger("oerbot.telegram")
 
@@ -134,22 +132,3 @@ class TelegramDelivery:
                 await asyncio.sleep(delay)
         log.error("gave up delivering to a %s chat after %d attempts", where, len(self._retry_delays) + 1)
         return _Outcome.FAILED
-
-
-async def publish_menus(bot: Bot, menus: CommandMenus, secretariat_ids: Sequence[str]) -> None:
-    """The "/" menu: members' commands in every private chat, the secretariat's in their own chats,
-    each in the seven languages (Telegram picks by the person's app language) and, as the default,
-    in English. A menu Telegram refuses is logged and skipped: the bot works without it."""
-    await _set_menu(bot, BotCommandScopeAllPrivateChats(), menus.get(Role.MEMBER, {}))
-    for user_id in secretariat_ids:
-        if user_id.isdigit():
-            await _set_menu(bot, BotCommandScopeChat(int(user_id)), menus.get(Role.SECRETARIAT, {}))
-
-
-async def _set_menu(bot: Bot, scope: BotCommandScope, menus: dict[str, list[MenuEntry]]) -> None:
-    for language in (None, *SUPPORTED_LANGUAGES):
-        commands = bot_commands(menus.get(language or "en", []))
-        try:
-            await bot.set_my_commands(commands, scope=scope, language_code=language)
-        except TelegramError as error:
-            log.warning("could not set a %s command menu: %s", scope.type, error.message)

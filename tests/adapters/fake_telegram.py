@@ -222,6 +222,9 @@ class FakeBotApi:
                 return _error(400, "Bad Request: BOT_COMMAND_INVALID")
         return _ok(True)
 
+    async def _deleteMyCommands(self, _params: dict[str, Any]) -> web.Response:
+        return _ok(True)
+
     async def _answerCallbackQuery(self, _params: dict[str, Any]) -> web.Response:
         return _ok(True)
 

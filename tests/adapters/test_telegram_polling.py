@@ -252,3 +252,26 @@ async def test_menus_are_set_in_every_language_and_the_secretariat_gets_theirs(
     default = next(c for c in members if "language_code" not in c.params)
     english = next(c for c in members if c.params.get("language_code") == "en")
     assert default.params["commands"] == english.params["commands"]
+
+
+async def test_the_secretariat_menu_follows_the_role_while_the_bot_runs(app: App, fake: FakeBotApi) -> None:
+    async def grant(role: Role) -> None:
+        async with app.uow() as uow:
+            await set_role(
+                uow, target=UserRef(Platform.TELEGRAM, "888"), role=role, now=app.clock.now(), actor="test"
+            )
+            await uow.commit()
+
+    def for_chat(method: str) -> list[object]:
+        return [c for c in fake.calls_to(method) if c.params.get("scope") == {"type": "chat", "chat_id": 888}]
+
+    async with running_adapter(fake, **wiring(app)) as adapter:
+        app.member_changes.subscribe(adapter.members_changed)
+        assert for_chat("setMyCommands") == []
+
+        await grant(Role.SECRETARIAT)
+        await eventually(lambda: len(for_chat("setMyCommands")) == 1 + len(SUPPORTED_LANGUAGES))
+
+        await grant(Role.MEMBER)
+        await eventually(lambda: len(for_chat("deleteMyCommands")) == 1 + len(SUPPORTED_LANGUAGES))
+        assert len(for_chat("setMyCommands")) == 1 + len(SUPPORTED_LANGUAGES)  # nothing set again
