@@ -9,6 +9,8 @@ The contract tests (test_contract.py) script a conversation once and run it on t
     offered()           the neutral payloads of the buttons in the latest replies, in order
     attachments()       the files that came with the latest replies (the /mydata export)
     as_shown(text)      a catalogue sentence as this surface shows it (see "Slack" below)
+    shows_forms         whether several answers are asked at once in a form (Slack's modals); then
+    fill_in_form(values) submits the form the latest command or press opened
 
 Telegram and Slack surfaces also have forge(payload): a press carrying a payload the bot never offered (an
 old message's button, or a crafted client). A console member can only type the number of a choice on
@@ -102,6 +104,11 @@ class Surface(Protocol):
 
     def as_shown(self, text: str) -> str: ...
 
+    # Whether several answers are asked at once, in a form (Slack's modals), rather than one at a time.
+    shows_forms: bool
+
+    async def fill_in_form(self, values: dict[str, str]) -> list[str]: ...
+
 
 @runtime_checkable
 class ForgingSurface(Surface, Protocol):
@@ -176,6 +183,7 @@ def paired(
 class _Driver:
     platform: Platform
     user_id: str
+    shows_forms = False
 
     def __init__(self, transcript: Transcript) -> None:
         self.transcript = transcript
@@ -201,6 +209,9 @@ class _Driver:
 
     def as_shown(self, text: str) -> str:
         return text
+
+    async def fill_in_form(self, values: dict[str, str]) -> list[str]:
+        raise AssertionError(f"{self.platform} asks one question at a time; it shows no forms")
 
     # -- for the drivers ------------------------------------------------------------------------------
 
@@ -459,6 +470,7 @@ class SlackSurface(_Networked):
     read from the fake Web API."""
 
     platform = Platform.SLACK
+    shows_forms = True
 
     def __init__(
         self,
@@ -474,12 +486,28 @@ class SlackSurface(_Networked):
         self.dm = dm_of(user_id)
         self._commands = commands
         self._sent = 0
+        self._triggered = False  # whether the latest act gave Slack's trigger to open a modal with
+        self._form: dict[str, Any] | None = None  # the modal last opened
 
     def as_shown(self, text: str) -> str:
         return slack_command_hints(text, self._commands)
 
+    async def fill_in_form(self, values: dict[str, str]) -> list[str]:
+        """Submit the open modal with `values`; the modal must close (an empty ack) and the answers come."""
+        view = self._form
+        assert view is not None, "no form is open"
+        self._form = None
+
+        async def submit() -> None:
+            self._triggered = False
+            posted = await self.harness.submit(self.user_id, view, values)
+            assert (posted.status, posted.text) == (200, ""), f"the form was not accepted: {posted}"
+
+        return self._seen(await self._exchange(submit))
+
     async def _send_text(self, text: str) -> None:
         self._sent += 1
+        self._triggered = text.startswith("/")
         if text.startswith("/"):  # typed as `/oer language es` in the DM: Slack keeps "/..." for itself
             posted = await self.harness.command(
                 self.user_id, slack_escape(text[1:]), channel=self.dm, key=f"said-{self._sent}"
@@ -501,6 +529,7 @@ class SlackSurface(_Networked):
         await self._post_press({"blocks": [{"type": "actions", "elements": [button]}]}, payload)
 
     async def _post_press(self, carrier: dict[str, Any], payload: str) -> None:
+        self._triggered = True
         posted = await self.harness.press(
             self.user_id, carrier, payload, type="message", channel_id=self.dm, is_ephemeral=False
         )
@@ -515,11 +544,22 @@ class SlackSurface(_Networked):
     def _sends(self) -> list[fake_slack.Call]:
         """Everything the bot said to this member: in the DM, ephemerally, through a response_url, or a
         file shared into the DM (the fake serves this member only, so all of it is theirs)."""
-        kinds = ("chat.postMessage", "chat.postEphemeral", "response_url", "files.completeUploadExternal")
+        kinds = (
+            "chat.postMessage",
+            "chat.postEphemeral",
+            "response_url",
+            "files.completeUploadExternal",
+            "views.open",
+        )
         return [call for call in self.fake.calls if call.method in kinds]
 
     def _sends_for(self, reply: Reply) -> int:
+        if self._opens_form(reply):
+            return 1  # the modal instead of the reply
         return len(render_reply(self._as_sent(reply))) + len(reply.attachments)
+
+    def _opens_form(self, reply: Reply) -> bool:
+        return reply.form is not None and self._triggered
 
     def _as_sent(self, reply: Reply) -> Reply:
         return replace(reply, text=self.as_shown(reply.text))
@@ -532,6 +572,12 @@ class SlackSurface(_Networked):
         calls = iter(sends)
         shown = []
         for reply in replies:
+            if self._opens_form(reply):
+                opened = next(calls)
+                assert opened.method == "views.open", "a form offered after a command or a press opens"
+                self._form = opened.params["view"]
+                shown.append(Shown(opened.params["view"]["title"]["text"]))
+                continue
             messages = [next(calls) for _ in render_reply(self._as_sent(reply))]
             uploads = [next(calls) for _ in reply.attachments]
             assert [c.method for c in messages] == ["chat.postMessage"] * len(messages), "answered in the DM"

@@ -20,6 +20,8 @@ from sqlmodel import SQLModel
 from bot.bootstrap import App
 from bot.core.i18n import Translator
 from bot.core.router import StaleButton
+from handlers.licensing import attribution
+from handlers.licensing.names import LicenseRef, parse_license
 from handlers.onboarding import ALL_SET, SAVED
 from handlers.privacy import NOTHING_TO_ERASE
 from handlers.profile import LANGUAGE_NAMES
@@ -248,6 +250,29 @@ async def test_forget_asks_first_then_erases_everything_about_the_member(surface
     assert surface.attachments() == []
     (again,) = await surface.say("/forget")
     assert again == said(surface, english, NOTHING_TO_ERASE)
+
+
+async def test_a_credit_for_a_reused_work_is_the_same_whether_asked_by_form_or_question(
+    surface: Surface,
+) -> None:
+    work = {"title": "Cell Structure", "author": "Jane Doe", "source": "https://example.org/cell-structure"}
+    changes = "Cropped and labels translated into Spanish."
+    await surface.say("/attribute")
+    if surface.shows_forms:  # Slack: the command opens the credit's form as a modal
+        shown = await surface.fill_in_form(
+            {**work, "license": "CC-BY-4.0", "changed": "mod", "changes": changes}
+        )
+    else:
+        for answer in work.values():
+            await surface.say(answer)
+        await surface.press("att:lic:CC-BY-4.0")
+        await surface.press("att:changed:mod")
+        shown = await surface.say(changes)
+    by = parse_license("CC BY 4.0")
+    assert isinstance(by, LicenseRef)
+    expected = attribution.attribute(attribution.Work(**work), by, changes)
+    assert shown[-2:] == [expected.plain, expected.html]
+    assert shown[0].startswith("Here is the credit, as plain text and then as HTML:")
 
 
 async def test_the_same_conversation_reads_the_same_on_every_surface(
