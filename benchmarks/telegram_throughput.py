@@ -8,6 +8,11 @@ of a core that only echoes (the adapter's own cost), and the whole of oerbot (ro
 greetings, the licensing assistant and the answering engine, on SQLite). The fake Bot API runs in a
 process of its own, as Telegram is elsewhere, and so does each bot (so that its resident memory is its
 own); a bot is timed, on the fake's clock, from its first getUpdates to the last reply received.
+The updates are members' traffic as benchmarks/chat_mix.py draws it (seeded, so every run and every
+bot gets the same): questions from the development sets in all seven languages, each sender writing
+in their own language (en 30 %, fr and es 15 %, ar, ru, zh and pt 10 % each), about 1,200 distinct
+texts in all; 70 % questions (in scope and out of scope), 10 % questions naming licences for the
+licensing assistant, 10 % greetings and thanks, 10 % commands (/help, /privacy, /explain, /combine).
 Telegram's pacing (1 message a second per chat, 30 overall) would measure Telegram, not the bots, so
 oerbot's rate limiter is kept in the path with limits far above the load. Prints updates per second,
 the ratios to the echo bot, and peak resident memory.
@@ -33,17 +38,16 @@ from aiohttp.test_utils import TestServer
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.chat_mix import chat_mix  # noqa: E402
 from tests.adapters.fake_telegram import TOKEN, FakeBotApi, message  # noqa: E402
 
 TARGET_RATIO = 0.7
 TARGET_RSS_MB = 200
-QUESTIONS = ("hello", "what is OER?", "/help", "thanks!", "how do I cite a CC BY photo?")
 
 
 def push_updates(fake: FakeBotApi, count: int, senders: int) -> None:
-    for index in range(count):
-        sender = 10_000 + index % senders
-        fake.push_update(message(QUESTIONS[index % len(QUESTIONS)], user_id=sender, language_code="en"))
+    for sent in chat_mix(count, senders):
+        fake.push_update(message(sent.text, user_id=sent.sender, language_code=sent.language))
 
 
 # -- the fake Bot API, in a process of its own -------------------------------------------------------

@@ -13,6 +13,8 @@ setting; a follow-up button keeps that language (its payload then ends with ":<l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -108,7 +110,7 @@ def render_topic(topic: Topic, kb: KnowledgeBase, translator: Translator, member
     footer = []
     if topic.read_more and topic.read_more not in topic.sources:
         footer.append(translator.t(READ_MORE, link=topic.read_more))
-    reviewed = str(format_date(topic.last_reviewed, format="long", locale=language))
+    reviewed = _long_date(topic.last_reviewed, language)
     footer.append(translator.t(LAST_REVIEWED, date=reviewed))
     parts.append("\n".join(footer))
     related = [found for topic_id in topic.related if (found := kb.topic(topic_id)) is not None]
@@ -121,6 +123,13 @@ def _topic_button(topic: Topic, language: str, member_language: str) -> Button:
     if language != member_language:
         payload = f"{payload}:{language}"
     return Button(topic.text(language).title, payload)
+
+
+@lru_cache(maxsize=1024)
+def _long_date(day: date, language: str) -> str:
+    """`day` written out in `language` ("12 March 2025"). Babel takes longer to format it than the
+    rest of the answer takes to render, and the knowledge base has few review dates."""
+    return str(format_date(day, format="long", locale=language))
 
 
 def _keep_question(ctx: Context, text: str, language: str) -> None:

@@ -1,8 +1,8 @@
 """The answering engine: from a question in any of the seven languages to a topic, or an honest "no".
 
 1. The language: the script for Arabic, Cyrillic and Han; among Latin-script languages the n-gram
-   classifier and how well each language's index explains the question, the member's language
-   breaking ties (`language.py`).
+   classifier (`language.py`) alone when it is sure, otherwise also how well each of the likeliest
+   languages' indexes explains the question, the member's language breaking ties.
 2. The topic: that language's BM25 index over the phrasings, titles and answers (`index.py`).
 3. The decision, from a confidence in 0..1: a logistic function of how much of the question the best
    topic explains, how clearly it beats the runner-up, how strong its score is, whether the question
@@ -40,6 +40,10 @@ EXACT_CONFIDENCE = 0.99
 SUGGEST_AT = 0.2  # below this, not even a "did you mean"
 SUGGEST_COVERAGE = 0.55  # ... and only when the close topics explain most of the question
 LATIN_READINGS = 2
+# A question the n-gram classifier gives to one Latin-script language with at least this belief is
+# read in that language (and the member's) only: on the development sets no reading in a third
+# language ever won against such a belief, and each reading costs as much as the first.
+SURE_PRIOR = 0.95
 TIE = 0.1  # languages whose evidence differs by less than this are tied: the member's language wins
 CLOSE_RATIO = 0.8  # a runner-up within this share of the best score is a real alternative
 TIED_RATIO = 0.95  # a runner-up this close makes even a confident reading a "did you mean"
@@ -88,6 +92,7 @@ class AnsweringEngine:
                 for phrasing in text.phrasings:
                     index.add_phrasing(number, phrasing)
                 index.add_answer(number, text.answer)
+            index.prepare()  # now, rather than while the first member waits for an answer
             self._indexes[language] = index
         latin = [language for language in kb.languages if language in LATIN_LANGUAGES]
         self._classifier = NgramClassifier(
@@ -135,9 +140,11 @@ class AnsweringEngine:
         if len(candidates) == 1:
             return self._read(text, candidates[0])
         prior = self._prior(text)
-        # The two likeliest Latin-script languages, and the member's: reading in all four would
-        # cost twice the time for the rare question the n-grams get badly wrong.
-        likely = sorted(candidates, key=lambda c: prior.get(c, 0.0), reverse=True)[:LATIN_READINGS]
+        likely = sorted(candidates, key=lambda c: prior.get(c, 0.0), reverse=True)
+        # The two likeliest Latin-script languages, or only the likeliest when the n-grams are
+        # sure, and the member's: reading in all four would cost twice the time for the rare
+        # question the n-grams get badly wrong.
+        likely = likely[: 1 if prior.get(likely[0], 0.0) >= SURE_PRIOR else LATIN_READINGS]
         if member_language in candidates and member_language not in likely:
             likely.append(str(member_language))
         readings = [self._read(text, candidate) for candidate in likely]

@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import repeat
+from operator import add, mul
 
 from handlers.faq.analysis import STOP_MARK, WEAK_MARK, Analyser, exact_key
 from handlers.faq.intents import intents, mismatch
@@ -28,11 +30,13 @@ from handlers.faq.licences import LICENCE_ELEMENTS
 from handlers.faq.scoring import (
     K1,
     MIN_FUZZY_LENGTH,
+    NO_POSTINGS,
     B,
     Field,
     QueryTerm,
     Ranked,
     SearchResult,
+    Weighted,
     counts,
     forgive_straddling,
     idf,
@@ -40,7 +44,7 @@ from handlers.faq.scoring import (
     nearest,
     one_edit_away,
     straddling,
-    top,
+    weigh,
 )
 
 ANSWER_WEIGHT = 0.5  # an answer's words are evidence, weaker than a phrasing's
@@ -48,12 +52,18 @@ TOPIC_WEIGHT = 1.5  # all of a topic's phrasings together, as one document
 FUZZY_DISCOUNT = 0.75
 WEAK_WEIGHT = 0.25  # a Chinese character on its own: it ranks, but the bigrams judge the question
 STOP_WEIGHT = 0.3  # a function word's weight in the ranking (it never counts towards confidence)
-COVERED = 3  # how many of the best topics get their coverage computed
+COVERED = 3  # how many of the best topics are ranked, with their coverage (nothing reads further)
 SHORT_WORD = 4  # an unknown word this short is weak evidence of anything (often a typo)
 SHORT_UNKNOWN = 0.5
 INTENT_BONUS = 0.2  # a topic whose phrasings ask what the question asks ("who...") ranks higher
 MAX_CONTEXT_CHARS = 600
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|[。！？；，\n]+")
+
+
+def _leader(scores: list[float]) -> int | None:
+    """The topic a view ranks first (the lower number among equals), None when it found nothing."""
+    best = max(scores, default=0.0)
+    return scores.index(best) if best > 0 else None
 
 
 class LanguageIndex:
@@ -72,6 +82,9 @@ class LanguageIndex:
         self._exact: dict[str, int] = {}
         self._topic_count = topic_count
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._weighted: dict[str, Weighted] = {}  # the postings with their BM25 parts (_refresh)
+        self._doc_information: list[float] = []
+        self._topic_spans: list[slice] = []  # where each topic's documents are scored (_refresh)
         self._doc_topic: list[int] = []
         self._doc_length: list[int] = []
         self._doc_terms: list[frozenset[str]] = []
@@ -125,12 +138,36 @@ class LanguageIndex:
                 if is_han_pair(term.lstrip(STOP_MARK)):
                     self._pair_counts[term.lstrip(STOP_MARK)] += 1
 
+    def prepare(self) -> None:
+        """Compute now what searching needs (weights, information, vocabulary); a search does it
+        itself when phrasings were added since."""
+        self._refresh()
+
     def _refresh(self) -> None:
         if not self._stale:
             return
         docs = max(1, len(self._doc_topic))
         self._average_length = sum(self._doc_length) / docs
         self._idf = {t: idf(docs, len(p)) for t, p in self._postings.items()}
+        # Documents are scored in topic order (a topic's phrasings side by side, those promoted after
+        # loading too), so that a topic's best phrasing is the maximum of one slice of the scores.
+        order = [doc for placed in self._topic_docs for doc in placed]
+        place = [0] * len(order)
+        for position, doc in enumerate(order):
+            place[doc] = position
+        norms = [K1 * (1 - B + B * self._doc_length[doc] / self._average_length) for doc in order]
+        self._weighted = {
+            term: weigh(((place[doc], count) for doc, count in postings), norms)
+            for term, postings in self._postings.items()
+        }
+        self._topic_spans = []
+        start = 0
+        for placed in self._topic_docs:
+            # A topic without documents gets the slot past the last one, always 0.
+            self._topic_spans.append(
+                slice(start, start + len(placed)) if placed else slice(len(order), len(order) + 1)
+            )
+            start += len(placed)
         self._answer.refresh()
         self._together.refresh()
         topic_frequency: dict[str, int] = defaultdict(int)
@@ -139,6 +176,7 @@ class LanguageIndex:
                 topic_frequency[term] += 1
         self._information = {t: idf(self._topic_count, n) for t, n in topic_frequency.items()}
         self._rarest = idf(self._topic_count, 0)
+        self._doc_information = [self._information_of(terms) for terms in self._doc_terms]
         # Typos are corrected towards the phrasings' words only: an answer's long tail of words
         # would turn too many unknown words ("invention") into known ones ("incentive").
         self._vocabulary = sorted(
@@ -160,47 +198,48 @@ class LanguageIndex:
         terms = tuple(self._query_term(term) for term in dict.fromkeys(analysed))
         if self._language == "zh":
             terms = forgive_straddling(terms)
-        answers: dict[int, float] = defaultdict(float)
-        together: dict[int, float] = defaultdict(float)
-        best_doc: dict[int, float] = defaultdict(float)
-        doc_scores: dict[int, float] = defaultdict(float)
+        # Scores accumulate in lists indexed by document and by topic: the inner loops below run
+        # over every posting of every query term, and a list is the cheapest place to add to.
+        doc_scores = [0.0] * (len(self._doc_topic) + 1)
+        together = [0.0] * self._topic_count
+        answers = [0.0] * self._topic_count
         for query in terms:
             if query.weight == 0:
                 continue
             rarity = query.weight * self._idf.get(query.term, 0.0)
-            for doc, count in self._postings.get(query.term, ()):
-                norm = K1 * (1 - B + B * self._doc_length[doc] / self._average_length)
-                doc_scores[doc] += rarity * count * (K1 + 1) / (count + norm)
+            docs, parts = self._weighted.get(query.term, NO_POSTINGS)
+            for doc, part in zip(docs, parts, strict=True):
+                doc_scores[doc] += rarity * part
             self._answer.score(query, ANSWER_WEIGHT, answers)
             self._together.score(query, TOPIC_WEIGHT, together)
-        for doc, score in doc_scores.items():
-            topic = self._doc_topic[doc]
-            best_doc[topic] = max(best_doc[topic], score)
-        scores: dict[int, float] = defaultdict(float)
-        for view in (best_doc, together, answers):
-            for topic, score in view.items():
-                scores[topic] += score
+        # A topic scores as its best-matching phrasing; 0 is no evidence at all (scores are positive).
+        best_doc = list(map(max, map(doc_scores.__getitem__, self._topic_spans)))
+        scores = list(map(add, map(add, best_doc, together), answers))
         asked = intents(text, self._language)
         if asked:  # "who implements...": topics whose phrasings ask "who" rank a little higher
-            for topic in scores:
-                if not asked.isdisjoint(self._topic_intents[topic]):
+            for topic, intended in enumerate(self._topic_intents):
+                if not asked.isdisjoint(intended):
                     scores[topic] *= 1 + INTENT_BONUS
         total = sum(term.information for term in terms) or 1.0
-        order = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        # Coverage decides only among the first few: computing it for every topic would cost more.
+        # Only the first few topics are read further (the runner-up's margin, "did you mean"), and
+        # only they get their coverage. Best first; the lower number first among equals (the sort is
+        # stable).
+        leaders = sorted(range(self._topic_count), key=scores.__getitem__, reverse=True)[:COVERED]
         ranked = [
-            Ranked(topic, score, *(self._coverage(topic, terms, total) if place < COVERED else (0.0, 0.0)))
-            for place, (topic, score) in enumerate(order)
+            Ranked(topic, scores[topic], *self._coverage(topic, terms, total))
+            for topic in leaders
+            if scores[topic] > 0
         ]
         exact = self._exact.get(exact_key(text, self._language))
         if ranked:
             best = ranked[0]
+            weights = self._query_weights(terms)
             views = (best_doc, together, answers)
             ranked[0] = replace(
                 best,
-                phrasing_coverage=self._phrasing_coverage(best.topic, terms),
-                title_coverage=self._share(self._titles.get(best.topic, frozenset()), terms),
-                agreement=sum(1 for view in views if view and top(view) == best.topic) / len(views),
+                phrasing_coverage=self._phrasing_coverage(best.topic, weights),
+                title_coverage=self._share(self._titles.get(best.topic, frozenset()), weights),
+                agreement=sum(1 for view in views if _leader(view) == best.topic) / len(views),
             )
         anchored = self._anchoring(terms)
         return SearchResult(
@@ -220,17 +259,35 @@ class LanguageIndex:
             return 1.0
         return max((strength for words, strength in self._anchors if words <= found), default=0.0)
 
-    def _phrasing_coverage(self, topic: int, terms: Sequence[QueryTerm]) -> float:
-        """How much of the topic's best-matched phrasing the question contains (its information)."""
-        return max((self._share(self._doc_terms[doc], terms) for doc in self._topic_docs[topic]), default=0.0)
+    @staticmethod
+    def _query_weights(terms: Sequence[QueryTerm]) -> dict[str, float]:
+        """The question's known terms and how surely each was recognised (typos count less)."""
+        return {term.term: term.weight for term in terms if term.weight > 0}
 
-    def _share(self, words: frozenset[str], terms: Sequence[QueryTerm]) -> float:
+    def _phrasing_coverage(self, topic: int, asked: dict[str, float]) -> float:
+        """How much of the topic's best-matched phrasing the question contains (its information)."""
+        return max(
+            (
+                self._contained(self._doc_terms[doc], self._doc_information[doc], asked)
+                for doc in self._topic_docs[topic]
+            ),
+            default=0.0,
+        )
+
+    def _share(self, words: frozenset[str], asked: dict[str, float]) -> float:
         """The share of `words`' information that the question contains."""
+        return self._contained(words, self._information_of(words), asked)
+
+    def _contained(self, words: frozenset[str], information: float, asked: dict[str, float]) -> float:
         if not words:
             return 0.0
-        asked = {term.term: term.weight for term in terms if term.weight > 0}
-        total = sum(self._information.get(t, 0.0) for t in words) or 1.0
-        return sum(self._information.get(t, 0.0) * asked.get(t, 0.0) for t in words) / total
+        # Each word's information times how surely the question has it, summed in the words' order.
+        known = map(self._information.get, words, repeat(0.0))
+        found: float = sum(map(mul, known, map(asked.get, words, repeat(0.0))))
+        return found / (information or 1.0)
+
+    def _information_of(self, words: frozenset[str]) -> float:
+        return sum(self._information.get(t, 0.0) for t in words)
 
     def _coverage(self, topic: int, terms: Sequence[QueryTerm], total: float) -> tuple[float, float]:
         """Shares of the question's information found in the phrasings, and only in the answer."""

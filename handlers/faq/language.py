@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from itertools import repeat
 
 ORDERS = (1, 2, 3, 4)
 MAX_SCRIPT_CHARS = 2000
@@ -27,22 +29,30 @@ def script_shares(text: str) -> dict[str, float]:
     language here uses). A Han character counts as two letters (it is often a whole word). Latin
     letters are counted in every question, since licence names are written in them everywhere."""
     counts: Counter[str] = Counter()
-    for char in text[:MAX_SCRIPT_CHARS]:
-        if not char.isalpha():
-            continue
-        name = unicodedata.name(char, "")
-        if name.startswith("LATIN"):
-            counts["latin"] += 1
-        elif name.startswith("ARABIC"):
-            counts["ar"] += 1
-        elif name.startswith("CYRILLIC"):
-            counts["ru"] += 1
-        elif name.startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH")):
-            counts["zh"] += 2
-        else:
-            counts["other"] += 1
+    # Each distinct character is looked at once, in order of first appearance (as the scripts are).
+    for char, times in Counter(text[:MAX_SCRIPT_CHARS]).items():
+        script = _script_of_letter(char)
+        if script is not None:
+            counts[script] += 2 * times if script == "zh" else times
     total = sum(counts.values())
     return {script: count / total for script, count in counts.most_common()} if total else {}
+
+
+@lru_cache(maxsize=8192)
+def _script_of_letter(char: str) -> str | None:
+    """The script of one letter, by its Unicode name; None for anything but a letter."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    if name.startswith("LATIN"):
+        return "latin"
+    if name.startswith("ARABIC"):
+        return "ar"
+    if name.startswith("CYRILLIC"):
+        return "ru"
+    if name.startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH")):
+        return "zh"
+    return "other"
 
 
 def script_of(text: str) -> str | None:
@@ -64,32 +74,39 @@ class NgramClassifier:
     """Naive Bayes over character 1-4-grams with add-one smoothing; `posteriors` sums to 1."""
 
     def __init__(self, samples: Mapping[str, Iterable[str]]) -> None:
-        self._log_probs: dict[str, dict[str, float]] = {}
-        self._unseen: dict[str, float] = {}
+        log_probs: dict[str, dict[str, float]] = {}
+        unseen: dict[str, float] = {}
         for language, texts in samples.items():
             counts: Counter[str] = Counter()
             for text in texts:
                 counts.update(_ngrams(text))
             total = sum(counts.values())
             vocabulary = len(counts) + 1
-            self._log_probs[language] = {
+            log_probs[language] = {
                 gram: math.log((count + 1) / (total + vocabulary)) for gram, count in counts.items()
             }
-            self._unseen[language] = math.log(1 / (total + vocabulary))
+            unseen[language] = math.log(1 / (total + vocabulary))
+        self._languages = tuple(log_probs)
+        # One row per n-gram with every language's log-probability (an unseen one's where it is
+        # unseen): a question's n-grams are then looked up once, not once per language.
+        self._unseen_row = tuple(unseen[language] for language in self._languages)
+        self._rows = {
+            gram: tuple(log_probs[language].get(gram, unseen[language]) for language in self._languages)
+            for gram in {gram for table in log_probs.values() for gram in table}
+        }
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self._log_probs)
+        return self._languages
 
     def posteriors(self, text: str) -> dict[str, float]:
         grams = _ngrams(text)
-        if not grams or not self._log_probs:
-            share = 1 / max(1, len(self._log_probs))
-            return dict.fromkeys(self._log_probs, share)
-        log_likelihood = {
-            language: sum(table.get(gram, self._unseen[language]) for gram in grams)
-            for language, table in self._log_probs.items()
-        }
+        if not grams or not self._languages:
+            share = 1 / max(1, len(self._languages))
+            return dict.fromkeys(self._languages, share)
+        rows = map(self._rows.get, grams, repeat(self._unseen_row, len(grams)))
+        # Each language's column summed in n-gram order, in C.
+        log_likelihood = dict(zip(self._languages, map(sum, zip(*rows, strict=True)), strict=True))
         # Tempered by the number of n-grams: they are far from independent, and raw naive Bayes
         # would be certain after three words.
         scale = 1 / math.sqrt(len(grams))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
@@ -51,7 +51,7 @@ class Ranked:
 @dataclass(frozen=True)
 class SearchResult:
     terms: tuple[QueryTerm, ...]
-    ranked: tuple[Ranked, ...]  # best first, only topics with some evidence
+    ranked: tuple[Ranked, ...]  # the few best topics, best first, only topics with some evidence
     exact: int | None = None  # the topic whose phrasing is exactly the question, if any
     rarest: float = 0.0  # the information of a word no topic knows
     anchored: float = 0.0  # how strongly the question names the bot's subject (see anchors.py)
@@ -67,12 +67,29 @@ class SearchResult:
         return sum(term.unknown for term in self.terms)
 
 
+# A term's postings with each one's BM25 term-frequency part, count * (k1 + 1) / (count + norm),
+# computed once per refresh so that scoring a query term only multiplies: the documents (or topics)
+# and their parts, as two tuples (half the memory of a tuple of pairs).
+Weighted = tuple[tuple[int, ...], tuple[float, ...]]
+NO_POSTINGS: Weighted = ((), ())
+
+
+def weigh(postings: Iterable[tuple[int, int]], norms: Sequence[float] | Mapping[int, float]) -> Weighted:
+    """`postings` as (document, count) pairs, weighted by each document's length norm."""
+    docs, parts = [], []
+    for doc, count in postings:
+        docs.append(doc)
+        parts.append(count * (K1 + 1) / (count + norms[doc]))
+    return tuple(docs), tuple(parts)
+
+
 class Field:
     """One document per topic (its answer, or all its phrasings together), scored with BM25."""
 
     def __init__(self) -> None:
         self.postings: dict[str, dict[int, int]] = defaultdict(dict)
         self.lengths: dict[int, int] = defaultdict(int)
+        self.weighted: dict[str, Weighted] = {}
 
     def add(self, topic: int, terms: list[str]) -> None:
         self.lengths[topic] += len(terms)
@@ -82,12 +99,15 @@ class Field:
     def refresh(self) -> None:
         self.average = sum(self.lengths.values()) / max(1, len(self.lengths))
         self.idf = {t: idf(max(1, len(self.lengths)), len(p)) for t, p in self.postings.items()}
+        norms = {topic: K1 * (1 - B + B * length / self.average) for topic, length in self.lengths.items()}
+        self.weighted = {term: weigh(found.items(), norms) for term, found in self.postings.items()}
 
-    def score(self, query: QueryTerm, weight: float, scores: dict[int, float]) -> None:
+    def score(self, query: QueryTerm, weight: float, scores: list[float]) -> None:
+        """Add the query term's BM25 score to each topic's entry of `scores`."""
         idf = self.idf.get(query.term, 0.0) * weight * query.weight
-        for topic, count in self.postings.get(query.term, {}).items():
-            norm = K1 * (1 - B + B * self.lengths[topic] / self.average)
-            scores[topic] += idf * count * (K1 + 1) / (count + norm)
+        topics, parts = self.weighted.get(query.term, NO_POSTINGS)
+        for topic, part in zip(topics, parts, strict=True):
+            scores[topic] += idf * part
 
 
 def forgive_straddling(terms: tuple[QueryTerm, ...]) -> tuple[QueryTerm, ...]:
@@ -161,10 +181,6 @@ def _same_root(term: str, vocabulary: list[str]) -> tuple[str, float] | None:
         if len(found) - len(root) <= 2:
             return found, len(root) / max(len(term), len(found))
     return None
-
-
-def top(scores: dict[int, float]) -> int:
-    return max(scores.items(), key=lambda item: (item[1], -item[0]))[0]
 
 
 def one_edit_away(words: frozenset[str]) -> frozenset[str]:

@@ -252,6 +252,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?P<cc0>{cc0})|(?P<pdm>{v.words_pattern(v.PDM_WORDS)}{version_1})"
         rf"|(?P<pd>{v.words_pattern(v.PUBLIC_DOMAIN_WORDS)})|(?P<gpl>{gpl})|(?P<fal>{fal})|{license_pattern}"
     )
+    # Every name above starts a word with one of these letters ("cc0", "gnu" and "gpl" too): checked
+    # first, the alternatives are tried only there. The same matches, several times faster.
+    first_words = (
+        *(word for words in v.ELEMENT_WORDS.values() for word in words),
+        *v.CC_PREFIX_WORDS,
+        *v.CC0_WORDS,
+        *v.PDM_WORDS,
+        *v.PUBLIC_DOMAIN_WORDS,
+        *v.FAL_WORDS,
+        "cc0",
+        "gnu",
+        "general",
+        "gpl",
+    )
+    combined = f"{v.starts_pattern(first_words)}(?:{combined})"
     return {
         "any": re.compile(combined, re.IGNORECASE),
         "element": re.compile(element, re.IGNORECASE),

@@ -234,6 +234,21 @@ def words_pattern(phrases: tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def starts_pattern(phrases: tuple[str, ...]) -> str:
+    """A lookahead that every match of words_pattern(phrases) passes: the start of a word beginning
+    with one of their first letters (for Chinese phrases, their first character anywhere). Put before
+    a long alternation, it lets the regex engine pass over the middle of words and most other places
+    at once instead of trying every phrase there."""
+    word_starts = sorted({phrase[0] for phrase in phrases if not _is_cjk(phrase[0])})
+    anywhere = sorted({phrase[0] for phrase in phrases if _is_cjk(phrase[0])})
+    branches = []
+    if word_starts:
+        branches.append(rf"(?<!\w)[{''.join(map(re.escape, word_starts))}]")
+    if anywhere:
+        branches.append(f"[{''.join(map(re.escape, anywhere))}]")
+    return f"(?={'|'.join(branches)})" if branches else ""
+
+
 def _phrase(phrase: str) -> str:
     body = r"[\s\-]*".join(re.escape(word) for word in phrase.split(" "))
     if _is_cjk(phrase[0]):
