@@ -16,6 +16,7 @@ The held-out evaluation set (faq_eval.yaml) is never read here: it stays unseen 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,7 @@ def chat_mix(count: int, senders: int, first_sender: int = 10_000, seed: int = S
     languages, language_weights = zip(*LANGUAGE_SHARES.items(), strict=True)
     kinds, kind_weights = zip(*KIND_SHARES.items(), strict=True)
     spoken = rng.choices(languages, language_weights, k=senders)
-    pools = {
+    pools: dict[str, Mapping[str, Sequence[str]]] = {
         "question": questions,
         "licensing": LICENSING_QUESTIONS,
         "small_talk": SMALL_TALK,

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import aiohttp
 from aiohttp import web
@@ -42,6 +43,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.chat_mix import chat_mix  # noqa: E402
+
+if TYPE_CHECKING:  # the bots import what they run inside their own process, so that each is measured alone
+    from bot.bootstrap import App
+    from bot.core.menu import CommandMenus
+    from bot.core.ports import Dispatch, IdentityRegistry
 from tests.adapters.fake_telegram import TOKEN, FakeBotApi, message  # noqa: E402
 
 TARGET_RATIO = 0.7
@@ -97,53 +103,26 @@ async def wait_for_replies(stats_url: str, count: int, limit_seconds: float) -> 
 
 
 async def run_oerbot(api_url: str, stats_url: str, count: int) -> float:
-    from bot.adapters.telegram import TelegramAdapter
-    from bot.adapters.telegram_limits import TelegramRateLimiter
-    from bot.bootstrap import build_app, prepare_database
-    from bot.config import Settings
     from bot.core.menu import command_menus
     from handlers.members import SqlIdentityRegistry
 
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, DATABASE_URL=f"sqlite+aiosqlite:///{folder}/bench.db", OERBOT_LOG_LEVEL="WARNING"
-        )
-        await asyncio.to_thread(prepare_database, settings)
-        app = build_app(settings)
-        adapter = TelegramAdapter(
-            token=TOKEN,
-            dispatch=app.router.dispatch,
-            identities=SqlIdentityRegistry(app.uow),
-            menus=command_menus(app.router, app.catalogs),
-            api_url=api_url,
-            rate_limiter=TelegramRateLimiter(
-                overall_rate=1_000_000, chat_rate=1_000_000, group_rate=1_000_000
-            ),
-        )
-        adapter.poll_timeout = 1.0
-        await adapter.start()
+        app = await _bot_on_sqlite(folder)
         try:
-            return await wait_for_replies(stats_url, count, limit_seconds=600)
+            menus = command_menus(app.router, app.catalogs)
+            identities = SqlIdentityRegistry(app.uow)
+            return await _time_adapter(api_url, stats_url, count, app.router.dispatch, identities, menus)
         finally:
-            await adapter.stop()
             await app.aclose()
 
 
 async def run_replies_only(api_url: str, stats_url: str, count: int, senders: int) -> float:
     """oerbot's Telegram adapter in front of a core that answers instantly with oerbot's own replies."""
-    from bot.adapters.telegram import TelegramAdapter
-    from bot.adapters.telegram_limits import TelegramRateLimiter
-    from bot.bootstrap import build_app, prepare_database
-    from bot.config import Settings
     from bot.core.messages import ChatRef, IncomingMessage, Platform, Reply, UserRef
 
     replies: dict[tuple[str, str], list[Reply]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, DATABASE_URL=f"sqlite+aiosqlite:///{folder}/bench.db", OERBOT_LOG_LEVEL="WARNING"
-        )
-        await asyncio.to_thread(prepare_database, settings)
-        app = build_app(settings)
+        app = await _bot_on_sqlite(folder)
         for sent in chat_mix(count, senders):
             user = UserRef(Platform.TELEGRAM, str(sent.sender), sent.language)
             incoming = IncomingMessage(
@@ -158,36 +137,48 @@ async def run_replies_only(api_url: str, stats_url: str, count: int, senders: in
     async def answered(message: IncomingMessage) -> list[Reply]:
         return replies[(message.user.user_id, message.text or "")]
 
-    adapter = TelegramAdapter(
-        token=TOKEN,
-        dispatch=answered,
-        identities=_NoIdentities(),
-        menus={},
-        api_url=api_url,
-        rate_limiter=TelegramRateLimiter(overall_rate=1_000_000, chat_rate=1_000_000, group_rate=1_000_000),
-    )
-    adapter.poll_timeout = 1.0
-    await adapter.start()
-    try:
-        return await wait_for_replies(stats_url, count, limit_seconds=600)
-    finally:
-        await adapter.stop()
+    return await _time_adapter(api_url, stats_url, count, answered, _NoIdentities(), {})
 
 
 async def run_adapter_only(api_url: str, stats_url: str, count: int) -> float:
     """oerbot's Telegram adapter in front of a core that only echoes: the adapter's own cost."""
-    from bot.adapters.telegram import TelegramAdapter
-    from bot.adapters.telegram_limits import TelegramRateLimiter
     from bot.core.messages import IncomingMessage, Reply
 
     async def echo(message: IncomingMessage) -> list[Reply]:
         return [Reply(text=message.text or "")]
 
+    return await _time_adapter(api_url, stats_url, count, echo, _NoIdentities(), {})
+
+
+async def _bot_on_sqlite(folder: str) -> App:
+    """The whole bot on a new SQLite database in `folder`."""
+    from bot.bootstrap import build_app, prepare_database
+    from bot.config import Settings
+
+    settings = Settings(
+        _env_file=None, DATABASE_URL=f"sqlite+aiosqlite:///{folder}/bench.db", OERBOT_LOG_LEVEL="WARNING"
+    )
+    await asyncio.to_thread(prepare_database, settings)
+    return build_app(settings)
+
+
+async def _time_adapter(
+    api_url: str,
+    stats_url: str,
+    count: int,
+    dispatch: Dispatch,
+    identities: IdentityRegistry,
+    menus: CommandMenus,
+) -> float:
+    """Run oerbot's Telegram adapter in front of `dispatch` until the fake has `count` replies."""
+    from bot.adapters.telegram import TelegramAdapter
+    from bot.adapters.telegram_limits import TelegramRateLimiter
+
     adapter = TelegramAdapter(
         token=TOKEN,
-        dispatch=echo,
-        identities=_NoIdentities(),
-        menus={},
+        dispatch=dispatch,
+        identities=identities,
+        menus=menus,
         api_url=api_url,
         rate_limiter=TelegramRateLimiter(overall_rate=1_000_000, chat_rate=1_000_000, group_rate=1_000_000),
     )
