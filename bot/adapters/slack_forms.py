@@ -2,8 +2,9 @@
 
 A modal is opened with the trigger Slack sends with a slash command or a button press (valid for three
 seconds). Where to answer after the submission travels in the view's private_metadata, which Slack
-returns unchanged with the signed submission. Each field is an input block whose block_id is the field's
-name, so that Slack can show a rejected value's explanation right under it.
+returns unchanged with the signed submission: the conversation, and the command's response_url (good
+for 30 minutes; the only way into a channel the bot is not in). Each field is an input block whose
+block_id is the field's name, so that Slack can show a rejected value's explanation right under it.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def modal_view(form: Form, target: Target) -> dict[str, Any]:
             "channel": target.channel,
             "ephemeral": target.ephemeral,
             "thread": target.thread_ts,
+            # A channel the bot is not in takes answers only through the command's response_url.
+            "response_url": target.response_url,
         }
     )
     if len(metadata) > METADATA_LIMIT:
@@ -73,6 +76,7 @@ def submission(body: dict[str, Any]) -> Submission:
         channel=str(metadata["channel"]),
         ephemeral=bool(metadata["ephemeral"]),
         thread_ts=metadata.get("thread") or None,
+        response_url=metadata.get("response_url") or None,
     )
     values = {
         str(block_id): _entered(actions.get(VALUE_ACTION) or {})

@@ -108,11 +108,27 @@ async def test_rejected_values_are_shown_by_field_and_the_modal_stays_open(slack
     assert section_texts(plain)[0].startswith('"ICT Competency Framework for Teachers" by UNESCO')
 
 
-async def test_in_a_channel_the_form_answers_only_to_the_person(slack: SlackHarness) -> None:
+async def test_in_a_channel_the_form_answers_only_to_the_person_through_the_commands_response_url(
+    slack: SlackHarness,
+) -> None:
     await slack.command("U3PIA", "attribute", channel="C0GENERAL", key="k-att")
     view = await opened_modal(slack)
     metadata = json.loads(view["private_metadata"])
     assert (metadata["channel"], metadata["ephemeral"]) == ("C0GENERAL", True)
+
+    await slack.submit("U3PIA", view, {**CELL, "license": "CC0-1.0", "changed": "no"})
+
+    # The response_url works even in a channel the bot was never invited to.
+    await eventually(lambda: len(slack.fake.calls_to("response_url")) == 3)
+    answers = slack.fake.calls_to("response_url")
+    assert {(a.params["key"], a.params["response_type"]) for a in answers} == {("k-att", "ephemeral")}
+    assert slack.fake.calls_to("chat.postMessage") == []
+
+
+async def test_after_the_response_url_expired_the_answer_is_posted_ephemerally(slack: SlackHarness) -> None:
+    await slack.command("U3PIA", "attribute", channel="C0GENERAL", key="k-old")
+    view = await opened_modal(slack)
+    slack.fake.fail("response_url", status=404, error="expired_url", times=3)
 
     await slack.submit("U3PIA", view, {**CELL, "license": "CC0-1.0", "changed": "no"})
 

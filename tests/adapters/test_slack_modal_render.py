@@ -57,14 +57,20 @@ def test_many_choices_become_a_menu_of_at_most_100(choices: int, kind: str, show
 
 
 def test_the_return_address_and_the_values_come_back_from_the_submission() -> None:
-    view = modal_view(a_form(), Target("C0GENERAL", ephemeral=True, thread_ts="1700000000.000100"))
+    where = Target(
+        "C0GENERAL",
+        ephemeral=True,
+        response_url="https://hooks.slack.test/c/1",
+        thread_ts="1700000000.000100",
+    )
+    view = modal_view(a_form(), where)
     body = view_submission("U1", view, {"name": "Jane Doe", "pick": "v2"})
 
     submitted = submission(json.loads(json.dumps(body)))
 
     assert submitted.user_id == "U1" and submitted.payload == "att:submit"
     assert submitted.values == {"name": "Jane Doe", "notes": "", "link": "", "pick": "v2"}
-    assert submitted.target == Target("C0GENERAL", ephemeral=True, thread_ts="1700000000.000100")
+    assert submitted.target == where
     assert submitted.chat.is_private is False
 
 
