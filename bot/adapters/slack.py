@@ -300,11 +300,8 @@ class SlackAdapter:
     ) -> None:
         try:
             user = await self._arrived(submitted.user_id)
-            message = IncomingMessage(
-                user=user,
-                chat=submitted.chat,
-                received_at=self._clock.now(),
-                button_payload=submitted.payload,
+            message = replace(
+                self._incoming(user, submitted.chat, None, submitted.payload, None),
                 form_values=submitted.values,
                 can_show_forms=True,
             )

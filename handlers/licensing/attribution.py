@@ -189,8 +189,13 @@ def license_label(license: LicenseRef, gettext: Gettext = str) -> str:
     return gettext(TOOL_NAMES[PDM]) if license.tool_id == PDM else license.short_name
 
 
+def requires_title(license: LicenseRef) -> bool:
+    """Licenses before 4.0 require the work's title in the credit."""
+    return not license.is_current and license.tool.is_license
+
+
 def _require_title(work: Work, license: LicenseRef) -> None:
-    if not work.title.strip() and not license.is_current and license.tool.is_license:
+    if not work.title.strip() and requires_title(license):
         raise TitleRequired(license)
 
 

@@ -19,7 +19,16 @@ from bot.core.messages import Button, Reply
 from bot.core.router import NOT_AN_ANSWER, StaleButton
 from handlers.licensing import attribution, attribution_form, render
 from handlers.licensing.attribution import AdaptationNotAllowed
-from handlers.licensing.attribution_rules import LIMITS, NOT_ADAPTABLE, adaptation_targets, is_link
+from handlers.licensing.attribution_rules import (
+    CHANGE_CHOICES,
+    LIMITS,
+    NOT_ADAPTABLE,
+    TITLE_REQUIRED,
+    adaptation_targets,
+    is_link,
+    license_ref,
+    refused_adaptation,
+)
 from handlers.licensing.credit_replies import finished_credit
 from handlers.licensing.intents import YesNo, is_question, yes_or_no
 from handlers.licensing.names import License, LicenseRef, UnknownLicense, find_licenses, parse_license
@@ -89,7 +98,7 @@ class AttributionBuilder:
             return self._store(ctx, step, "")
         if kind == "lic" and step in ("license", "adapted_license") and value in {t.id for t in all_tools()}:
             return self._license_answer(ctx, step, parse_license(value))
-        if kind == "changed" and step == "changed" and value in ("no", "mod", "adapt"):
+        if kind == "changed" and step == "changed" and value in {choice for _, choice in CHANGE_CHOICES}:
             return self._changed(ctx, value)
         raise StaleButton()
 
@@ -153,14 +162,9 @@ class AttributionBuilder:
             return self._adapted_license(ctx, named)
         data = {**ctx.session.data, "license": named.id}
         ctx.move_to(FLOW, step, **data)
-        if not data.get("title") and not named.is_current and named.tool.is_license:
+        if not data.get("title") and attribution.requires_title(named):
             ctx.move_to(FLOW, "title", **{**ctx.session.data, "title_required": True})
-            intro = ctx.t(
-                N_(
-                    "{license} is an older version: versions 3.0 and earlier require the title in the credit."
-                ),
-                license=named.short_name,
-            )
+            intro = ctx.t(TITLE_REQUIRED, license=named.short_name)
             return [self._with_intro(ctx, intro, self._question(ctx, "title"))]
         return [self._ask(ctx, "changed")]
 
@@ -169,12 +173,7 @@ class AttributionBuilder:
         try:
             warnings = attribution.check_adaptation(source, target)
         except AdaptationNotAllowed as refused:
-            intro = ctx.t(
-                N_("Material under {source} may not be shared adapted under {target}. Possible: {allowed}."),
-                source=source.short_name,
-                target=target.short_name,
-                allowed=render.license_list(refused.allowed),
-            )
+            intro = refused_adaptation(ctx, refused, source, target)
             return [self._with_intro(ctx, intro, self._question(ctx, "adapted_license"))]
         ctx.move_to(
             FLOW, "adapted_license", **{**ctx.session.data, "adapted": target.id, "warnings": list(warnings)}
@@ -223,12 +222,7 @@ class AttributionBuilder:
                 [Button(tool(i).short_name, f"att:lic:{i}")] for i in adaptation_targets(self._license(ctx))
             ]
         elif step == "changed":
-            choices = [
-                (N_("No, unchanged"), "no"),
-                (N_("Yes, I modified it"), "mod"),
-                (N_("Yes, an adaptation under my own license"), "adapt"),
-            ]
-            rows = [[Button(ctx.t(label), f"att:changed:{value}")] for label, value in choices]
+            rows = [[Button(ctx.t(label), f"att:changed:{value}")] for label, value in CHANGE_CHOICES]
         elif step in SKIPPABLE and not self._title_required(ctx, step):
             rows = [[Button(ctx.t(SKIP), f"att:skip:{step}")]]
         return ctx.reply(ctx.t(PROMPTS[step]), rows)
@@ -239,9 +233,7 @@ class AttributionBuilder:
         return finished_credit(ctx, data)
 
     def _license(self, ctx: Context) -> LicenseRef:
-        named = parse_license(ctx.session.data["license"])
-        assert isinstance(named, LicenseRef)
-        return named
+        return license_ref(ctx.session.data["license"])
 
     def _title_required(self, ctx: Context, step: str) -> bool:
         return step == "title" and bool(ctx.session.data.get("title_required"))

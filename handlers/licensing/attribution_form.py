@@ -17,16 +17,31 @@ from bot.core.messages import Button, Reply
 from bot.core.router import FormRejected, StaleButton
 from handlers.licensing import attribution, render
 from handlers.licensing.attribution import AdaptationNotAllowed
-from handlers.licensing.attribution_rules import LIMITS, NOT_ADAPTABLE, is_link
+from handlers.licensing.attribution_rules import (
+    CHANGE_CHOICES,
+    LIMITS,
+    NOT_ADAPTABLE,
+    TITLE_REQUIRED,
+    is_link,
+    license_ref,
+    refused_adaptation,
+)
 from handlers.licensing.credit_replies import finished_credit
 from handlers.licensing.names import License, LicenseRef, UnknownLicense, parse_license
 from handlers.licensing.tools import PDM, all_tools
 
 SUBMITTED = "att:submit"
-CHANGE_CHOICES = (
-    (N_("No, unchanged"), "no"),
-    (N_("Yes, I modified it"), "mod"),
-    (N_("Yes, an adaptation under my own license"), "adapt"),
+FIELD_NAMES = (
+    "title",
+    "author",
+    "source",
+    "license",
+    "older_license",
+    "changed",
+    "changes",
+    "adapted",
+    "adaptation_title",
+    "adapter",
 )
 NOT_A_LINK = N_(
     "This is not a web link I can use. Please type the full link, starting with https:// (or http://), or "
@@ -46,12 +61,7 @@ def offer(ctx: Context) -> Reply:
         [Button(ctx.t(N_("Fill in the form")), "att:form")],
         [Button(ctx.t(N_("One question at a time")), "att:steps")],
     ]
-    return Reply(
-        text=ctx.translator.paragraphs(text),
-        buttons=tuple(tuple(row) for row in buttons),
-        direction=ctx.translator.direction,
-        form=attribution_form(ctx),
-    )
+    return ctx.reply(text, buttons, form=attribution_form(ctx))
 
 
 def attribution_form(ctx: Context) -> Form:
@@ -134,7 +144,7 @@ async def submit(ctx: Context) -> list[Reply]:
     values = ctx.message.form_values
     if values is None:
         raise StaleButton()  # the form's payload pressed as a button: not from a form
-    entered = {name: (values.get(name) or "").strip() for name in _field_names(ctx)}
+    entered = {name: (values.get(name) or "").strip() for name in FIELD_NAMES}
     errors: dict[str, str] = {}
     for name, limit in LIMITS.items():
         if len(entered[name]) > limit:
@@ -143,19 +153,14 @@ async def submit(ctx: Context) -> list[Reply]:
         errors["source"] = ctx.t(NOT_A_LINK)
     data: dict[str, Any] = {key: entered[key] for key in ("title", "author", "source")}
     source = _source_license(ctx, entered, errors)
-    if entered["changed"] not in {value for _, value in CHANGE_CHOICES}:
+    if entered["changed"] not in {choice for _, choice in CHANGE_CHOICES}:
         errors["changed"] = ctx.t(N_("Please choose whether you changed the work."))
     elif source is not None:
         data.update(_changes(ctx, source, entered, errors))
     if source is not None:
         data["license"] = source.id
-        if not entered["title"] and not source.is_current and source.tool.is_license:
-            errors["title"] = ctx.t(
-                N_(
-                    "{license} is an older version: versions 3.0 and earlier require the title in the credit."
-                ),
-                license=source.short_name,
-            )
+        if not entered["title"] and attribution.requires_title(source):
+            errors["title"] = ctx.t(TITLE_REQUIRED, license=source.short_name)
     if errors:
         raise FormRejected(errors)
     return finished_credit(ctx, data)
@@ -166,7 +171,7 @@ def _source_license(ctx: Context, entered: dict[str, str], errors: dict[str, str
     if entered["older_license"]:
         field, named = "older_license", _parse(entered["older_license"])
     elif entered["license"] in {tool.id for tool in all_tools()}:
-        field, named = "license", parse_license(entered["license"])
+        field, named = "license", license_ref(entered["license"])
     else:
         errors["license"] = ctx.t(N_("Please choose the license of the work."))
         return None
@@ -193,17 +198,11 @@ def _changes(
     if entered["adapted"] not in {tool.id for tool in all_tools() if tool.id != PDM}:
         errors["adapted"] = ctx.t(N_("Please choose the license you share your adaptation under."))
         return {}
-    target = parse_license(entered["adapted"])
-    assert isinstance(target, LicenseRef)
+    target = license_ref(entered["adapted"])
     try:
         warnings = attribution.check_adaptation(source, target)
     except AdaptationNotAllowed as refused:
-        errors["adapted"] = ctx.t(
-            N_("Material under {source} may not be shared adapted under {target}. Possible: {allowed}."),
-            source=source.short_name,
-            target=target.short_name,
-            allowed=render.license_list(refused.allowed),
-        )
+        errors["adapted"] = refused_adaptation(ctx, refused, source, target)
         return {}
     return {
         "changed": "adapt",
@@ -219,7 +218,3 @@ def _parse(text: str) -> License | None:
         return parse_license(text)
     except UnknownLicense:
         return None
-
-
-def _field_names(ctx: Context) -> tuple[str, ...]:
-    return tuple(field.name for field in attribution_form(ctx).fields)

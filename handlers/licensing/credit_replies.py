@@ -10,7 +10,8 @@ from bot.core.i18n import N_
 from bot.core.messages import Reply
 from handlers.licensing import attribution
 from handlers.licensing.attribution import Credit, TitleRequired, Work
-from handlers.licensing.names import LicenseRef, parse_license
+from handlers.licensing.attribution_rules import license_ref
+from handlers.licensing.names import LicenseRef
 
 CREDIT_OPTIONAL = N_(
     "Credit is not legally required for CC0 or Public Domain Mark material, but CC recommends it."
@@ -26,12 +27,12 @@ def finished_credit(ctx: Context, data: dict[str, Any]) -> list[Reply]:
     it was `changed` ("no"; "mod" with `changes`; "adapt" with the `adapted` license, the adaptation's
     title and its `adapter`)."""
     work = Work(data.get("title", ""), data.get("author", ""), data.get("source", ""))
-    source = _license(data["license"])
+    source = license_ref(data["license"])
     gettext = ctx.translator.gettext
     try:
         if data.get("changed") == "adapt":
             adaptation = Work(data.get("adaptation_title", ""), data.get("adapter", ""))
-            target = _license(data["adapted"])
+            target = license_ref(data["adapted"])
             credit = attribution.attribute_adaptation(work, source, adaptation, target, gettext=gettext)
         else:
             changes = data.get("changes", "") if data.get("changed") == "mod" else None
@@ -43,12 +44,6 @@ def finished_credit(ctx: Context, data: dict[str, Any]) -> list[Reply]:
             )
         ]
     return credit_replies(ctx, credit, source, data)
-
-
-def _license(tool_id: str) -> LicenseRef:
-    named = parse_license(tool_id)
-    assert isinstance(named, LicenseRef)
-    return named
 
 
 def credit_replies(ctx: Context, credit: Credit, source: LicenseRef, data: dict[str, Any]) -> list[Reply]:

@@ -12,6 +12,7 @@ import pytest
 from bot.core.forms import FieldKind
 from bot.core.i18n import Catalogs
 from handlers.licensing import attribution
+from handlers.licensing.attribution_form import FIELD_NAMES
 from handlers.licensing.names import LicenseRef, parse_license
 from tests.fakes import Chat
 
@@ -48,6 +49,7 @@ async def test_attribute_offers_the_form_and_the_questions_one_at_a_time(forms_c
         "title", "author", "source", "license", "older_license", "changed",
         "changes", "adapted", "adaptation_title", "adapter",
     ]  # fmt: skip
+    assert tuple(fields) == FIELD_NAMES  # what a submission is read by
     assert fields["source"].kind is FieldKind.LINK and fields["changes"].kind is FieldKind.LONG_TEXT
     assert [c.value for c in fields["license"].choices] == [tool["id"] for tool in TRUTH["tools"]]
     assert "PDM-1.0" not in [c.value for c in fields["adapted"].choices]
