@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
+
+from bot.bootstrap import App
+from tests.adapters.fake_telegram import FakeBotApi, RecordingDispatch
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +18,16 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     for name in ("TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    """A fake Telegram Bot API on an ephemeral port."""
+    async with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def recorder(app: App) -> RecordingDispatch:
+    """The real bot's dispatch, recording what the core was given and answered."""
+    return RecordingDispatch(app.router.dispatch)

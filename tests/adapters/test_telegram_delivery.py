@@ -33,12 +33,6 @@ from tests.adapters.fake_telegram import (
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as api:
-        yield api
-
-
-@pytest.fixture
 def failures() -> list[str]:
     return []
 
@@ -150,7 +144,11 @@ async def test_a_blocked_user_is_marked_unreachable_and_reachable_again_when_the
     fake.unblock_user(731)
     fake.push_update(message("/help", user_id=731))
     await eventually(lambda: fake.messages(731))
-    assert await reachable(app, "731") is True
+    # The note that they are reachable again is written after the reply, so wait for it too.
+    deadline = asyncio.get_running_loop().time() + 5
+    while not await reachable(app, "731"):
+        assert asyncio.get_running_loop().time() < deadline, "still unreachable 5 s after they wrote"
+        await asyncio.sleep(0.01)
 
 
 # PTB itself reads RetryAfter.retry_after as it builds the error, which warns about its future type.

@@ -30,17 +30,6 @@ CONSENT_QUESTION = "May I store these settings?"
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as api:
-        yield api
-
-
-@pytest.fixture
-def recorder(app: App) -> RecordingDispatch:
-    return RecordingDispatch(app.router.dispatch)
-
-
-@pytest.fixture
 async def adapter(app: App, fake: FakeBotApi, recorder: RecordingDispatch) -> AsyncIterator[TelegramAdapter]:
     async with running_adapter(fake, **wiring(app, recorder)) as running:
         yield running

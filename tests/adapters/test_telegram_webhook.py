@@ -28,17 +28,6 @@ WEBHOOK_URL = "https://bot.example.org/telegram/hook"
 SECRET = "s3cret-Token_for-tests"
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as api:
-        yield api
-
-
-@pytest.fixture
-def recorder(app: App) -> RecordingDispatch:
-    return RecordingDispatch(app.router.dispatch)
-
-
 class Webhook:
     """Posts to the adapter's route on the bot's HTTP server, as Telegram would."""
 
