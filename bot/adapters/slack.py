@@ -92,6 +92,7 @@ class SlackAdapter:
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._turns = Turns()
+        self._stopping = False
 
     # -- the PlatformAdapter protocol -----------------------------------------------------------
 
@@ -118,6 +119,7 @@ class SlackAdapter:
             log.info("slack: Socket Mode connected")
 
     async def stop(self) -> None:
+        self._stopping = True  # events arriving from now on are refused, so that Slack sends them again
         if self._socket is not None:
             client = self._socket.client
             await self._socket.close_async()  # type: ignore[no-untyped-call]
@@ -152,6 +154,8 @@ class SlackAdapter:
     # -- receiving ------------------------------------------------------------------------------
 
     async def _handle_http(self, request: web.Request) -> web.StreamResponse:
+        if self._stopping:
+            return web.Response(status=503)  # not acknowledged: Slack retries, to the next instance
         try:
             bolt_request = await to_bolt_request(request)
         except (ValueError, TypeError, AttributeError, KeyError):
@@ -329,12 +333,14 @@ class SlackAdapter:
         await self._delivery.publish_home(user, home_view([(None, replies), *parts]))
 
     async def _home_parts(self, user: UserRef) -> HomeParts:
-        """What the core answers this person to /settings and /help, under headings in their language."""
-        translator = self._catalogs.translator(negotiate([user.language_hint]))
+        """What the core answers this person to /settings and /help, under headings in the language the
+        core answered in (their chosen one, which may differ from their Slack interface's)."""
         parts: HomeParts = []
         for heading, command in ((HOME_SETTINGS_HEADING, "/settings"), (HOME_HELP_HEADING, "/help")):
             home = self._incoming(user, self._home_chat(user), command, None, None)
             replies = await self._dispatch(replace(home, passive=True))
+            language = next((reply.language for reply in replies if reply.language), None)
+            translator = self._catalogs.translator(language or negotiate([user.language_hint]))
             parts.append((translator.gettext(heading), replies))
         self._homes.put(user.user_id, parts)
         return parts

@@ -51,6 +51,7 @@ class Context:
             text=self.translator.paragraphs(text),
             buttons=rows,
             direction=self.translator.direction,
+            language=self.translator.language,
             **kwargs,
         )
 

@@ -93,6 +93,7 @@ class Attachment:
 class Reply:
     """What the bot says back. `buttons` are rows of choices; `direction` is "rtl" for Arabic.
 
+    `language`: what the adapter writes around the reply should match it (e.g. Slack's Home headings).
     `form`: a form to open with this reply where the surface can (the reply's text and buttons remain
     the way in when it cannot be opened right away). `field_errors`: a submitted form's problems, field
     name -> translated explanation; the text says the same for surfaces that cannot show them by field.
@@ -104,6 +105,7 @@ class Reply:
     direction: str = "ltr"
     form: Form | None = None
     field_errors: tuple[tuple[str, str], ...] = ()
+    language: str | None = None  # the language it is written in, where the core knows it
 
     @property
     def all_buttons(self) -> tuple[Button, ...]:

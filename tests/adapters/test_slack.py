@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.bootstrap import App
+from bot.core.i18n import Catalogs
 from bot.core.messages import (
     Attachment,
     Button,
@@ -230,6 +231,27 @@ async def test_opening_the_home_tab_publishes_settings_and_help(slack: SlackHarn
     assert headers == ["Your settings", "What I can do"]
     text = json.dumps(blocks)
     assert "/oer start" in text and "Here is what I can do" in text
+
+
+async def test_the_home_headings_follow_the_language_chosen_not_slacks(
+    slack: SlackHarness, catalogs: Catalogs
+) -> None:
+    await slack.dm("U5NOA", "/language fr")  # Slack itself shows this person English (en-US)
+
+    await slack.event(home_opened_event("U5NOA"))
+
+    await eventually(lambda: bool(slack.fake.calls_to("views.publish")))
+    blocks = slack.fake.calls_to("views.publish")[0].params["view"]["blocks"]
+    headers = [block["text"]["text"] for block in blocks if block["type"] == "header"]
+    french = catalogs.translator("fr")
+    assert (
+        headers
+        == [french.gettext("Your settings"), french.gettext("What I can do")]
+        != [
+            "Your settings",
+            "What I can do",
+        ]
+    )
 
 
 async def test_the_messages_tab_publishes_nothing(slack: SlackHarness) -> None:

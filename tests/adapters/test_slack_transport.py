@@ -271,3 +271,15 @@ async def test_a_token_slack_refuses_stops_the_start_with_a_clear_error(
     finally:
         await adapter.stop()
         await fake.close()
+
+
+async def test_an_event_arriving_while_the_bot_stops_is_refused_so_that_slack_sends_it_again(
+    app: App, clock: FakeClock
+) -> None:
+    async with running_slack(app, clock) as slack:
+        await slack.adapter.stop()  # the service stops adapters before the HTTP server
+
+        posted = await slack.event(dm_event("U1LATE", "/help"))
+
+        assert posted.status == 503  # not acknowledged: Slack retries it
+        assert slack.fake.sent() == []
