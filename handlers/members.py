@@ -17,11 +17,13 @@ PROFILE_CACHE_SIZE = 10_000
 
 
 def profile_of(member: Member) -> MemberProfile:
+    """Settings count only while the member agrees to their being kept."""
+    consented = member.consent is True
     return MemberProfile(
         member_id=member.id,
         role=Role(member.role),
-        language=member.language,
-        timezone=member.timezone,
+        language=member.language if consented else None,
+        timezone=member.timezone if consented else None,
         consent=member.consent,
     )
 

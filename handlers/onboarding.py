@@ -120,6 +120,10 @@ class Onboarding:
             if member is not None and member.consent is not False:
                 member.consent = False
                 member.consent_changed_at = ctx.now
+                # Settings given under an earlier consent go with it; the role (given by the
+                # secretariat, not by the member) and the refusal itself are all that stay.
+                member.language = member.country = member.timezone = member.onboarded_at = None
+                member.topics = ""
                 await uow.members.save(member, ctx.now)
                 await uow.commit()
         ctx.move_to(None)

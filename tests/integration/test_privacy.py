@@ -111,3 +111,30 @@ async def test_pressing_an_old_erase_button_again_erases_nothing_more(
     assert "nothing to erase" in chat.text
     await chat.send("/forget")
     assert "nothing to erase" in chat.text
+
+
+async def test_declining_after_agreeing_drops_the_settings_and_the_bot_stops_using_them(
+    app: App, chat_with: Callable[..., Chat]
+) -> None:
+    chat = chat_with("lena-4410", language_hint="en")
+    await onboard(chat, country="Ghana")
+    await chat.send("/language fr")
+    assert "Africa/Accra" in await all_rows_as_text(app)
+
+    await chat.send("/start")  # asks for consent again; an old "No" button does the same
+    await chat.press_payload("consent:no")
+
+    assert "je n’enregistrerai rien à votre sujet" in chat.text  # said in the language still in use
+    stored = await all_rows_as_text(app)
+    for value in ("GH", "Africa/Accra", "licensing", "'fr'"):
+        assert value not in stored
+    await chat.send("/help")
+    assert "Here is what I can do" in chat.text  # English again: the French setting went with consent
+    (export,) = (await chat.send("/mydata"))[0].attachments
+    member = json.loads(export.content)["member"]
+    assert (member["country"], member["timezone"], member["language"], member["consent"]) == (
+        None,
+        None,
+        None,
+        False,
+    )
