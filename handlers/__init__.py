@@ -13,7 +13,7 @@ from handlers.deps import HandlerDeps
 from handlers.faq.chat import FaqChat
 from handlers.handoff import FLOW_ANSWERING, Handoff
 from handlers.help import Help
-from handlers.licensing import attribution_flow, chat, chooser_flow
+from handlers.licensing import attribution_rules, chat, chooser_flow
 from handlers.onboarding import Onboarding
 from handlers.privacy import Privacy
 from handlers.questions import Questions
@@ -140,7 +140,7 @@ def register_routes(router: Router, deps: HandlerDeps) -> None:
         router.flow(FlowRoute(flow, onboarding.on_text, onboarding.reprompt))
     router.flow(FlowRoute(chooser_flow.FLOW, chat.chooser.on_text, chat.chooser.reprompt))
     router.flow(
-        FlowRoute(attribution_flow.FLOW, chat.attribution_builder.on_text, chat.attribution_builder.reprompt)
+        FlowRoute(attribution_rules.FLOW, chat.attribution_builder.on_text, chat.attribution_builder.reprompt)
     )
-    router.flow(FlowRoute(FLOW_ANSWERING, handoff.on_answer_text, handoff.reprompt))
+    router.flow(FlowRoute(FLOW_ANSWERING, handoff.on_answer_text, handoff.reprompt, role=secretariat))
     router.free_text(Questions(deps).answer)

@@ -15,7 +15,7 @@ from bot.core.i18n import N_
 from handlers.licensing import compatibility, rich
 from handlers.licensing.names import LicenseRef
 from handlers.licensing.texts import TOOL_NAMES
-from handlers.licensing.tools import CC0, PDM
+from handlers.licensing.tools import CC0, PDM, tool_ids
 
 Gettext = Callable[[str], str]
 
@@ -173,6 +173,8 @@ def check_adaptation(source: LicenseRef, target: LicenseRef) -> tuple[str, ...]:
     Raises AdaptationNotAllowed; returns warnings ("not_recommended", "unchecked_version")."""
     if source.tool.no_derivatives:
         raise AdaptationNotAllowed(source, None)
+    if target.tool_id == PDM:  # a mark for works already in the public domain, never for an adaptation
+        raise AdaptationNotAllowed(source, target, adaptation_targets(source))
     if not (source.is_current and target.is_current):
         return ("unchecked_version",)  # the charts cover 4.0 only
     status = compatibility.adapter_status(source.tool_id, target.tool_id)
@@ -180,8 +182,16 @@ def check_adaptation(source: LicenseRef, target: LicenseRef) -> tuple[str, ...]:
         return ()
     if status == compatibility.ALLOWED_NOT_RECOMMENDED:
         return ("not_recommended",)
+    raise AdaptationNotAllowed(source, target, adaptation_targets(source))
+
+
+def adaptation_targets(source: LicenseRef) -> tuple[str, ...]:
+    """The tools an adaptation of `source` material may carry: those CC's adapter's license chart allows
+    (for an older version, which the chart does not cover, any tool but the Public Domain Mark)."""
+    if not source.is_current:
+        return tuple(t for t in tool_ids() if t != PDM)
     recommended, permitted = compatibility.adapter_licenses(source.tool_id)
-    raise AdaptationNotAllowed(source, target, (*recommended, *permitted))
+    return (*recommended, *permitted)
 
 
 def license_label(license: LicenseRef, gettext: Gettext = str) -> str:

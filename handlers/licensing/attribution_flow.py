@@ -21,10 +21,12 @@ from handlers.licensing import attribution, attribution_form, render
 from handlers.licensing.attribution import AdaptationNotAllowed
 from handlers.licensing.attribution_rules import (
     CHANGE_CHOICES,
+    FLOW,
+    KEEP_IT_SHORT,
     LIMITS,
+    NOT_A_CC_LICENSE,
     NOT_ADAPTABLE,
     TITLE_REQUIRED,
-    adaptation_targets,
     is_link,
     license_ref,
     refused_adaptation,
@@ -32,9 +34,8 @@ from handlers.licensing.attribution_rules import (
 from handlers.licensing.credit_replies import finished_credit
 from handlers.licensing.intents import YesNo, is_question, yes_or_no
 from handlers.licensing.names import License, LicenseRef, UnknownLicense, find_licenses, parse_license
-from handlers.licensing.tools import all_tools, tool
+from handlers.licensing.tools import all_tools, tool, tool_ids
 
-FLOW = "attribute"
 SKIP = N_("Skip")
 PROMPTS = {
     "title": N_("What is the title of the work you reuse? Press Skip if it has none."),
@@ -96,7 +97,7 @@ class AttributionBuilder:
             return [self._question(ctx, step)]
         if kind == "skip" and value == step and step in SKIPPABLE and not self._title_required(ctx, step):
             return self._store(ctx, step, "")
-        if kind == "lic" and step in ("license", "adapted_license") and value in {t.id for t in all_tools()}:
+        if kind == "lic" and step in ("license", "adapted_license") and value in tool_ids():
             return self._license_answer(ctx, step, parse_license(value))
         if kind == "changed" and step == "changed" and value in {choice for _, choice in CHANGE_CHOICES}:
             return self._changed(ctx, value)
@@ -108,7 +109,7 @@ class AttributionBuilder:
             if is_question(text) and find_licenses(text):
                 return NOT_AN_ANSWER  # a licensing question typed in the middle: answered, then asked again
             if len(text) > LIMITS[step]:
-                limit = ctx.t(N_("Please keep it under {limit} characters."), limit=LIMITS[step])
+                limit = ctx.t(KEEP_IT_SHORT, limit=LIMITS[step])
                 return [self._with_intro(ctx, limit, self._question(ctx, step))]
             return self._store(ctx, step, text.strip())
         if step == "source":
@@ -156,7 +157,7 @@ class AttributionBuilder:
 
     def _license_answer(self, ctx: Context, step: str, named: License) -> Sequence[Reply]:
         if not isinstance(named, LicenseRef):
-            intro = ctx.t(N_("{license} is not a Creative Commons license."), license=named.name)
+            intro = ctx.t(NOT_A_CC_LICENSE, license=named.name)
             return [self._with_intro(ctx, intro, self._question(ctx, step))]
         if step == "adapted_license":
             return self._adapted_license(ctx, named)
@@ -218,9 +219,8 @@ class AttributionBuilder:
         if step == "license":
             rows = [[Button(t.short_name, f"att:lic:{t.id}")] for t in all_tools()]
         elif step == "adapted_license":
-            rows = [
-                [Button(tool(i).short_name, f"att:lic:{i}")] for i in adaptation_targets(self._license(ctx))
-            ]
+            targets = attribution.adaptation_targets(self._license(ctx))
+            rows = [[Button(tool(i).short_name, f"att:lic:{i}")] for i in targets]
         elif step == "changed":
             rows = [[Button(ctx.t(label), f"att:changed:{value}")] for label, value in CHANGE_CHOICES]
         elif step in SKIPPABLE and not self._title_required(ctx, step):

@@ -19,7 +19,10 @@ from handlers.licensing import attribution, render
 from handlers.licensing.attribution import AdaptationNotAllowed
 from handlers.licensing.attribution_rules import (
     CHANGE_CHOICES,
+    FLOW,
+    KEEP_IT_SHORT,
     LIMITS,
+    NOT_A_CC_LICENSE,
     NOT_ADAPTABLE,
     TITLE_REQUIRED,
     is_link,
@@ -28,7 +31,7 @@ from handlers.licensing.attribution_rules import (
 )
 from handlers.licensing.credit_replies import finished_credit
 from handlers.licensing.names import License, LicenseRef, UnknownLicense, parse_license
-from handlers.licensing.tools import PDM, all_tools
+from handlers.licensing.tools import PDM, all_tools, tool_ids
 
 SUBMITTED = "att:submit"
 FIELD_NAMES = (
@@ -148,7 +151,7 @@ async def submit(ctx: Context) -> list[Reply]:
     errors: dict[str, str] = {}
     for name, limit in LIMITS.items():
         if len(entered[name]) > limit:
-            errors[name] = ctx.t(N_("Please keep it under {limit} characters."), limit=limit)
+            errors[name] = ctx.t(KEEP_IT_SHORT, limit=limit)
     if entered["source"] and not is_link(entered["source"]):
         errors["source"] = ctx.t(NOT_A_LINK)
     data: dict[str, Any] = {key: entered[key] for key in ("title", "author", "source")}
@@ -163,6 +166,8 @@ async def submit(ctx: Context) -> list[Reply]:
             errors["title"] = ctx.t(TITLE_REQUIRED, license=source.short_name)
     if errors:
         raise FormRejected(errors)
+    if ctx.session.flow == FLOW:  # a credit left half-way in the chat is done with too
+        ctx.move_to(None)
     return finished_credit(ctx, data)
 
 
@@ -170,7 +175,7 @@ def _source_license(ctx: Context, entered: dict[str, str], errors: dict[str, str
     """The typed older version if there is one, else the chosen license."""
     if entered["older_license"]:
         field, named = "older_license", _parse(entered["older_license"])
-    elif entered["license"] in {tool.id for tool in all_tools()}:
+    elif entered["license"] in tool_ids():
         field, named = "license", license_ref(entered["license"])
     else:
         errors["license"] = ctx.t(N_("Please choose the license of the work."))
@@ -179,7 +184,7 @@ def _source_license(ctx: Context, entered: dict[str, str], errors: dict[str, str
         errors[field] = render.unknown_license(ctx.translator, entered[field])
         return None
     if not isinstance(named, LicenseRef):
-        errors[field] = ctx.t(N_("{license} is not a Creative Commons license."), license=named.name)
+        errors[field] = ctx.t(NOT_A_CC_LICENSE, license=named.name)
         return None
     return named
 
@@ -195,7 +200,7 @@ def _changes(
     if source.tool.no_derivatives:
         errors["changed"] = ctx.t(NOT_ADAPTABLE, license=source.short_name)
         return {}
-    if entered["adapted"] not in {tool.id for tool in all_tools() if tool.id != PDM}:
+    if entered["adapted"] not in tool_ids():
         errors["adapted"] = ctx.t(N_("Please choose the license you share your adaptation under."))
         return {}
     target = license_ref(entered["adapted"])

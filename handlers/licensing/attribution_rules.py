@@ -7,11 +7,13 @@ from urllib.parse import urlsplit
 
 from bot.core.context import Context
 from bot.core.i18n import N_
-from handlers.licensing import compatibility, render
+from handlers.licensing import render
 from handlers.licensing.attribution import AdaptationNotAllowed
 from handlers.licensing.names import LicenseRef, parse_license
-from handlers.licensing.tools import PDM, all_tools
 
+FLOW = "attribute"  # the session's flow while the credit is asked one question at a time
+NOT_A_CC_LICENSE = N_("{license} is not a Creative Commons license.")
+KEEP_IT_SHORT = N_("Please keep it under {limit} characters.")
 NOT_ADAPTABLE = N_(
     "Material under {license} may not be shared in adapted form, so it cannot carry your own license."
 )
@@ -43,14 +45,6 @@ def refused_adaptation(
         target=target.short_name,
         allowed=render.license_list(refused.allowed),
     )
-
-
-def adaptation_targets(source: LicenseRef) -> tuple[str, ...]:
-    """The licenses to offer for an adaptation: those the adapter's license chart allows for the source."""
-    if not source.is_current:
-        return tuple(t.id for t in all_tools() if t.id != PDM)
-    recommended, permitted = compatibility.adapter_licenses(source.tool_id)
-    return (*recommended, *permitted)
 
 
 def is_link(text: str) -> bool:

@@ -206,3 +206,36 @@ async def test_a_form_payload_without_a_form_is_refused_as_an_expired_button(
     assert first.form is None and "What is the title" in first.text
     await console.press_payload("att:form")
     assert "That button has expired" in console.text
+
+
+async def test_a_submitted_form_finishes_a_credit_left_half_way_in_the_chat(forms_chat: ChatFactory) -> None:
+    chat = forms_chat("form-after-steps")
+    await chat.send("/attribute")
+    await chat.press("att:steps")
+    await chat.send("Cell Structure")  # the title; the author is asked next
+    await chat.submit("att:submit", {**CELL, "license": "CC-BY-4.0", "changed": "no"})
+
+    (offer,) = await chat.send("/attribute")
+
+    assert "unfinished credit" not in offer.text and offer.form is not None
+
+
+async def test_the_public_domain_mark_is_refused_as_an_adaptations_license(
+    chat_with: ChatFactory, forms_chat: ChatFactory
+) -> None:
+    form = forms_chat("form-pdm")
+    (rejected,) = await form.submit(
+        "att:submit", {"older_license": "CC BY 3.0", "title": "Map", "changed": "adapt", "adapted": "PDM-1.0"}
+    )
+    assert "may not be shared adapted under PDM 1.0" in dict(rejected.field_errors)["adapted"]
+
+    chat = chat_with("steps-pdm", language_hint="en")
+    await chat.send("/attribute")
+    await chat.send("Map")
+    await chat.press("att:skip:author")
+    await chat.press("att:skip:source")
+    await chat.send("CC BY 3.0")
+    await chat.press("att:changed:adapt")
+    assert "att:lic:PDM-1.0" not in [b.payload for b in chat.last[0].all_buttons]
+    await chat.send("PDM")
+    assert "may not be shared adapted under PDM 1.0" in chat.text
