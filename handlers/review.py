@@ -47,7 +47,6 @@ async def record_unsure(
 ) -> None:
     """Log a question the bot abstained on or was unsure about."""
     async with uow_factory() as uow:
-        member = await member_of(uow, ctx) if ctx.member.consent else None
         await uow.unanswered.record(
             UnansweredQuestion(
                 text=text[:4000],
@@ -55,7 +54,8 @@ async def record_unsure(
                 asked_at=ctx.now,
                 kind=kind,
                 confidence=round(confidence, 4),
-                member_id=member.id if member and member.consent else None,
+                # Only a member who agreed to be stored is linked to their question.
+                member_id=ctx.member.member_id if ctx.member.consent else None,
             )
         )
         await uow.commit()

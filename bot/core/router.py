@@ -85,6 +85,8 @@ class FlowRoute:
     flow: str
     on_text: TextAnswerHandler
     reprompt: Handler
+    # Checked at every answer, as for commands and buttons: a role can be withdrawn mid-flow.
+    role: Role = Role.MEMBER
 
 
 class Router:
@@ -243,6 +245,9 @@ class Router:
 
     async def _route_text(self, ctx: Context, text: str) -> list[Reply]:
         flow = self._flows.get(ctx.session.flow or "")
+        if flow is not None and not ctx.role.includes(flow.role):
+            ctx.move_to(None)  # the flow was started under a role the member no longer has
+            flow = None
         if flow is not None:
             answered = _as_list(await flow.on_text(ctx, text))
             if answered:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from bot.bootstrap import App, apply_configured_admins
-from bot.core.messages import OutgoingMessage, Platform
+from bot.core.messages import OutgoingMessage, Platform, Role, UserRef
+from handlers.members import set_role
 from tests.fakes import Chat
 
 
@@ -136,3 +137,27 @@ async def test_an_anonymous_asker_sees_and_can_erase_their_open_question(
     async with app.uow() as uow:
         (question,) = await uow.questions.with_status("open")
     assert question.asker_user_id is None  # kept for the secretariat, no longer linked to the member
+
+
+async def test_an_answer_typed_after_losing_the_secretariat_role_is_not_relayed(
+    app: App, chat_with: Callable[..., Chat], messenger: RecordingMessenger
+) -> None:
+    member = chat_with("8008", platform=Platform.TELEGRAM)
+    await member.send("/ask Is the portal open?")
+    secretariat = chat_with("1001", platform=Platform.TELEGRAM)
+    await secretariat.press_payload("ans:1")  # now waiting for the typed answer
+    async with app.uow() as uow:
+        await set_role(
+            uow,
+            target=UserRef(Platform.TELEGRAM, "1001"),
+            role=Role.MEMBER,
+            now=app.clock.now(),
+            actor="test",
+        )
+        await uow.commit()
+
+    await secretariat.send("Yes, since Monday.")
+
+    assert messenger.to("8008") == []  # nothing reached the member
+    async with app.uow() as uow:
+        assert [q.id for q in await uow.questions.with_status("open")] == [1]
