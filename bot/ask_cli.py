@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, TextIO
 
 import typer
-from pydantic import ValidationError
 
-from bot.config import Settings
+from bot.cli_support import fail, load_settings
 from bot.core.i18n import SUPPORTED_LANGUAGES, Catalogs, MissingCatalogError
 from handlers.faq.chat import render
 from handlers.faq.engine import AnsweringEngine
@@ -35,23 +34,15 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Answer questions read from standard input, one per line (empty lines are skipped)."""
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        _fail(f"invalid configuration:\n{error}")
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    settings = load_settings()
     if lang is not None and lang not in SUPPORTED_LANGUAGES:
-        _fail(f"unknown language {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}", code=2)
+        fail(f"unknown language {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}", code=2)
     try:
         kb = load_knowledge_base(settings.locales_dir, require_all_languages=False)
     except KnowledgeBaseError as error:
-        _fail(str(error))
+        fail(str(error))
     if lang is not None and lang not in kb.languages:
-        _fail(f"the knowledge base has no {lang} content yet ({settings.locales_dir}/{lang}/faq.yaml)")
+        fail(f"the knowledge base has no {lang} content yet ({settings.locales_dir}/{lang}/faq.yaml)")
     try:
         catalogs = Catalogs.load(settings.locales_dir)
     except MissingCatalogError as error:
@@ -92,11 +83,6 @@ def answer_lines(
         out.flush()
         count += 1
     return count
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"oerbot: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
@@ -22,8 +22,6 @@ from bot.license_cli import license_cli
 from bot.review_cli import faq_cli, questions_cli
 from handlers.members import set_role
 from storage import migrate
-
-T = TypeVar("T")
 
 cli = typer.Typer(help="oerbot: the chat bot of the UNESCO/IGF OER Dynamic Coalition.", no_args_is_help=True)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)

@@ -22,7 +22,7 @@ class Metrics:
         self.registry = CollectorRegistry()
         self.messages = Counter(
             "oerbot_messages_total",
-            "Messages and button presses received",
+            "Messages and button presses received (kind: text, button, or passive for a platform's own view)",
             ["platform", "kind"],
             registry=self.registry,
         )
@@ -49,6 +49,8 @@ class Metrics:
         async def dispatch_counted(message: IncomingMessage) -> list[Reply]:
             platform = message.user.platform.value
             kind = "button" if message.button_payload is not None else "text"
+            if message.passive:  # drawn for the person (Slack's Home tab), not sent by them
+                kind = "passive"
             self.messages.labels(platform, kind).inc()
             started = time.perf_counter()
             replies = await dispatch(message)

@@ -18,6 +18,7 @@ import typer
 
 from bot.bootstrap import App
 from bot.cli_support import fail, load_settings, with_app
+from bot.core.i18n import Catalogs
 from handlers.review import ReviewError, dismiss, promote
 
 questions_cli = typer.Typer(help="Questions members forwarded to the secretariat.", no_args_is_help=True)
@@ -94,7 +95,7 @@ def _reviewed(work: Callable[[App], Awaitable[str]]) -> str:
     try:
         return with_app(load_settings(log_level="WARNING"), work)
     except ReviewError as problem:
-        fail(problem.message.format(**{k: str(v) for k, v in problem.values.items()}), code=2)
+        fail(Catalogs.untranslated().translator("en").t(problem.message, **problem.values), code=2)
 
 
 def _print(lines: list[str], *, empty: str) -> None:

@@ -9,15 +9,15 @@ terminal, each line is one message and the replies are printed, so a conversatio
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from bot.core.i18n import N_, Translator
 from bot.core.messages import Button, ChatRef, IncomingMessage, OutgoingMessage, Platform, Reply, UserRef
+from bot.core.ports import Dispatch
 
-Dispatch = Callable[[IncomingMessage], Awaitable[list[Reply]]]
 Now = Callable[[], datetime]
 
 

@@ -38,10 +38,6 @@ class HttpServer:
         )
         self._runner: web.AppRunner | None = None
 
-    @property
-    def app(self) -> web.Application:
-        return self._app
-
     async def start(self) -> None:
         self._runner = web.AppRunner(self._app, access_log=None)
         await self._runner.setup()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +23,6 @@ class Context:
     now: datetime
     session: Session
     args: str = ""
-    extra_replies: list[Reply] = field(default_factory=list)
 
     @property
     def language(self) -> str:

@@ -25,8 +25,7 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh", "pt"
 RTL_LANGUAGES = frozenset({"ar"})
 DOMAIN = "messages"
 
-# Unicode bidi controls (UAX #9): isolate a left-to-right run, and mark a paragraph as right-to-left.
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
+# Unicode bidi controls (UAX #9): isolate a run of either direction, and mark a paragraph as right-to-left.
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 RIGHT_TO_LEFT_MARK = "\u200f"

@@ -35,10 +35,6 @@ class MemberProfile:
     timezone: str | None = None
     consent: bool | None = None
 
-    @property
-    def is_known(self) -> bool:
-        return self.member_id is not None
-
 
 class MemberDirectory(Protocol):
     async def profile_for(self, user: UserRef) -> MemberProfile:

@@ -180,7 +180,7 @@ class Router:
             replies = [self._failure_reply(ctx.translator, error, message)]
         if not message.passive:
             self._remember(key, ctx.session, now)
-        return replies + ctx.extra_replies
+        return replies
 
     async def dispatch_event(self, event: ScheduledEvent) -> list[OutgoingMessage]:
         """Run a due job's handler; a failure is logged and the job's messages are not sent."""

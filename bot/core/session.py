@@ -35,9 +35,6 @@ class Session:
     def speaking(self, language: str | None) -> Session:
         return replace(self, language=language)
 
-    def waiting_for(self, flow: str, step: str | None = None) -> bool:
-        return self.flow == flow and (step is None or self.step == step)
-
 
 class SessionStore:
     """Sessions by identity key ("telegram:123"), least recently used dropped first."""
