@@ -68,7 +68,7 @@ def chat(
         app.messenger.use(console)
         await console.run()
 
-    with_app(settings, converse)
+    with_app(settings, converse, long_lived=True)
 
 
 @cli.command()
@@ -86,7 +86,7 @@ def run() -> None:
     async def serve(app: App) -> None:
         await build_service(app).run()
 
-    with_app(settings, serve)
+    with_app(settings, serve, long_lived=True)
 
 
 @cli.command()

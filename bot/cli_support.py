@@ -40,8 +40,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def with_app(settings: Settings, work: Callable[[App], Awaitable[T]], *, prepare: bool = True) -> T:
-    """Prepare the database, build the app, run `work` on one event loop, and close cleanly."""
+def with_app(
+    settings: Settings, work: Callable[[App], Awaitable[T]], *, prepare: bool = True, long_lived: bool = False
+) -> T:
+    """Prepare the database, build the app, run `work` on one event loop, and close cleanly.
+    `long_lived` (the bot itself: run, chat) first applies OERBOT_ADMINS and loads promoted phrasings;
+    a one-off command (a listing, a grant) leaves both alone, so that reading never writes."""
     try:
         if prepare:
             prepare_database(settings)
@@ -53,7 +57,8 @@ def with_app(settings: Settings, work: Callable[[App], Awaitable[T]], *, prepare
 
     async def run() -> T:
         try:
-            await start_up(app)
+            if long_lived:
+                await start_up(app)
             return await work(app)
         finally:
             await app.aclose()
