@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from bot.core.i18n import Catalogs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,11 +30,6 @@ def oerbot(*args: str, script: str, cwd: Path, **env: str) -> subprocess.Complet
         timeout=120,
         check=False,
     )
-
-
-@pytest.fixture(scope="module")
-def french(catalogs: Catalogs) -> Catalogs:
-    return catalogs
 
 
 def test_the_scripted_example_prints_the_french_help(tmp_path: Path, catalogs: Catalogs) -> None:

@@ -44,3 +44,5 @@ async def test_greetings_and_thanks_are_answered_in_their_language(
 async def test_a_greeting_with_a_question_is_a_question(app: App, chat_with: Callable[..., Chat]) -> None:
     (reply,) = await chat_with("val-0102").send("hello, what are open educational resources?")
     assert "Hello! Ask me anything" not in reply.text
+    expected = app.faq.kb.topic("oer-definition")
+    assert expected is not None and reply.text.startswith(expected.text("en").answer[:60])

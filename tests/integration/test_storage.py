@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
 from bot.bootstrap import App
-from bot.config import Settings
 from bot.core.router import STORAGE_UNAVAILABLE
 from storage import migrate
 from storage.database import create_engine, session_factory
@@ -115,8 +113,8 @@ async def test_onboarding_and_erasure_work_on_each_database(app_on_each_database
         assert await uow.members.count() == 0
 
 
-async def test_a_locked_database_gets_a_clear_reply_and_nothing_is_stored(
-    sqlite_url: str, settings_for: Callable[..., Settings], app: App, tmp_path: Path
+async def test_a_locked_database_raises_storage_unavailable_and_nothing_is_stored(
+    sqlite_url: str, app: App, tmp_path: Path
 ) -> None:
     fast = create_engine(sqlite_url, busy_timeout_seconds=0.2)
     uow = unit_of_work_factory(session_factory(fast))
@@ -131,6 +129,9 @@ async def test_a_locked_database_gets_a_clear_reply_and_nothing_is_stored(
         blocker.rollback()
         blocker.close()
         await fast.dispose()
+    async with app.uow() as work:  # the lock is gone: the member was not stored half-way or late
+        assert await work.members.by_identity("telegram", "9") is None
+        assert await work.members.count() == 0
 
 
 async def test_a_locked_database_during_a_conversation_gets_a_translated_reply(

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from handlers.licensing import compatibility
+from bot.core.i18n import Catalogs
+from handlers.licensing import compatibility, render
 from handlers.licensing.compatibility import Reason, combine
 
 TRUTH = (Path(__file__).resolve().parents[2] / "../shared/licensing").resolve()
@@ -19,6 +20,7 @@ MATRIX = DATA["adapter_license_matrix"]["matrix"]
 REMIX = DATA["remix_chart"]["matrix"]
 IDS = list(MATRIX)
 TARGETS = [t for t in IDS if t != "PDM-1.0"]
+ENGLISH = Catalogs.untranslated().translator("en")
 
 
 @pytest.mark.parametrize(("source", "target"), list(product(IDS, IDS)))
@@ -104,11 +106,18 @@ def test_nd_inputs_are_named_and_the_adaptation_cannot_be_shared() -> None:
 
 
 @pytest.mark.parametrize("source", IDS)
-def test_a_collection_may_be_commercial_only_without_noncommercial_items(source: str) -> None:
+def test_a_collection_is_always_offered_and_commercial_only_without_noncommercial_items(source: str) -> None:
     rules = DATA["collection_rules"]
     commercial = source in rules["commercial_collection_BY_BYSA_BYND_may_include"]
+    noncommercial = source in rules["noncommercial_collection_BYNC_BYNCSA_BYNCND_may_include"]
     assert combine(["CC-BY-4.0", source]).commercial_collection_possible is commercial
-    assert source in rules["noncommercial_collection_BYNC_BYNCSA_BYNCND_may_include"]  # always possible
+    # With an ND work no adaptation may be shared: the answer offers the collection instead, and asks for
+    # a NonCommercial license for it exactly when the item rules out a commercial collection.
+    blocked = combine(["CC-BY-ND-4.0", source])
+    assert not blocked.can_combine
+    answer = render.combination(ENGLISH, blocked)
+    assert (render.COLLECTION in answer) is noncommercial
+    assert (render.NONCOMMERCIAL_COLLECTION in answer) is (noncommercial and not commercial)
 
 
 def test_the_answers_cite_the_cc_faq() -> None:
