@@ -291,6 +291,8 @@ class Onboarding:
         if language not in LANGUAGE_NAMES:
             raise StaleButton()
         ctx.session = ctx.session.speaking(language)
+        if ctx.session.flow == FLOW_SETTINGS and ctx.session.step == "language":
+            ctx.move_to(None)  # answered: later text is not another choice of language
         ctx.use_language(language)
         text = N_(
             "I'll speak {language} for the rest of this conversation. To have me remember it, "

@@ -183,6 +183,20 @@ async def test_language_chosen_before_consent_lives_only_in_the_conversation(
     assert "pf:country:skip" in [b.payload for b in chat.last[0].all_buttons]  # language step skipped
 
 
+async def test_a_language_chosen_without_consent_ends_the_choice(
+    app: App, chat_with: Callable[..., Chat]
+) -> None:
+    chat = chat_with("ines-2207", language_hint="en")
+    await chat.send("/language")
+    await chat.press("pf:lang:pt")
+
+    await chat.send("English")  # a word typed afterwards, not another answer to the question
+    await chat.send("/help")
+
+    help_heading = "I'm the assistant of the UNESCO/IGF OER Dynamic Coalition. Here is what I can do:"
+    assert chat.text.startswith(app.catalogs.translator("pt").gettext(help_heading))  # still Portuguese
+
+
 async def test_settings_change_one_thing_at_a_time(app: App, chat_with: Callable[..., Chat]) -> None:
     chat = chat_with("hana-4410")
     await onboard(chat)
