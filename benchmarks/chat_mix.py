@@ -16,15 +16,15 @@ The held-out evaluation set (faq_eval.yaml) is never read here: it stays unseen 
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # when run as a script
 
-ROOT = Path(__file__).resolve().parent.parent
-DEVELOPMENT_SETS = (ROOT / "tests" / "data" / "faq_dev.yaml", ROOT / "tests" / "data" / "faq_dev2.yaml")
+from benchmarks.faq_common import DEV, DEV2, load_questions
+
 SEED = 20_240_611
 LANGUAGE_SHARES = {"en": 0.30, "fr": 0.15, "es": 0.15, "ar": 0.10, "ru": 0.10, "zh": 0.10, "pt": 0.10}
 KIND_SHARES = {"question": 0.70, "licensing": 0.10, "small_talk": 0.10, "command": 0.10}
@@ -89,10 +89,8 @@ class ChatMessage:
 def development_questions() -> dict[str, list[str]]:
     """Every question of the development sets, by language, in file order."""
     by_language: dict[str, list[str]] = {language: [] for language in LANGUAGE_SHARES}
-    for path in DEVELOPMENT_SETS:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for item in [*(data.get("in_scope") or []), *(data.get("out_of_scope") or [])]:
-            by_language[item["lang"]].append(str(item["q"]))
+    for question in [*load_questions(DEV), *load_questions(DEV2)]:
+        by_language[question.lang].append(question.text)
     return by_language
 
 

@@ -17,11 +17,10 @@ import gc
 import random
 import time
 
-from faq_common import ROOT, Stopwatch, current_rss_mb, load_kb, load_questions, peak_rss_mb, percentile, say
+from faq_common import DEV, Stopwatch, current_rss_mb, load_kb, load_questions, peak_rss_mb, percentile, say
 
 from handlers.faq.engine import AnsweringEngine
 
-DEV = ROOT / "tests" / "data" / "faq_dev.yaml"
 BUILD_TARGET_S = 2.0
 P99_TARGET_MS = 10.0
 RSS_TARGET_MB = 250.0

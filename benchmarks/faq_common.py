@@ -10,7 +10,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,8 +19,10 @@ sys.path.insert(0, str(ROOT))
 
 from handlers.faq.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
 
+if TYPE_CHECKING:
+    from handlers.faq.engine import Answer
+
 LOCALES = Path(os.environ.get("FAQ_LOCALES", ROOT / "locales"))  # another copy: FAQ_LOCALES=dir
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "pt")
 DEV = ROOT / "tests" / "data" / "faq_dev.yaml"
 DEV2 = ROOT / "tests" / "data" / "faq_dev2.yaml"
 HOLDOUT_EVERY = 4  # one question of faq_dev2.yaml in four is held out: never tuned on
@@ -33,9 +35,9 @@ class Question:
     topic: str | None  # None: out of scope
 
 
-def load_kb(strict: bool = False) -> KnowledgeBase:
+def load_kb() -> KnowledgeBase:
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
-    return load_knowledge_base(LOCALES, require_all_languages=strict)
+    return load_knowledge_base(LOCALES, require_all_languages=False)
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -43,6 +45,12 @@ def load_questions(path: Path) -> list[Question]:
     questions = [Question(str(item["q"]), item["lang"], item["topic"]) for item in data.get("in_scope") or []]
     questions += [Question(str(item["q"]), item["lang"], None) for item in data.get("out_of_scope") or []]
     return questions
+
+
+def is_right(question: Question, answer: Answer) -> bool:
+    """The engine's answer is right: its topic is the expected one ("did you mean" counts with its
+    first topic), or, for a question out of scope, it abstains."""
+    return answer.kind == "abstain" if question.topic is None else answer.topic == question.topic
 
 
 def split_dev2() -> tuple[list[Question], list[Question]]:

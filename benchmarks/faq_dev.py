@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from faq_common import DEV, LANGUAGES, Question, load_kb, load_questions, say, split_dev2
+from faq_common import DEV, Question, is_right, load_kb, load_questions, say, split_dev2
 
+from bot.core.i18n import SUPPORTED_LANGUAGES
 from handlers.faq.engine import AnsweringEngine
 
 
@@ -26,7 +27,7 @@ def score(engine: AnsweringEngine, name: str, questions: list[Question], errors:
     right: dict[str, list[bool]] = defaultdict(list)
     for question in questions:
         answer = engine.ask(question.text)
-        ok = answer.kind == "abstain" if question.topic is None else answer.topic == question.topic
+        ok = is_right(question, answer)
         right["out" if question.topic is None else question.lang].append(ok)
         if errors and not ok:
             say(
@@ -34,7 +35,7 @@ def score(engine: AnsweringEngine, name: str, questions: list[Question], errors:
                 f"{answer.topic} ({answer.confidence}, read as {answer.lang})"
             )
     cells = []
-    for key in (*LANGUAGES, "out"):
+    for key in (*SUPPORTED_LANGUAGES, "out"):
         values = right.get(key, [])
         cells.append(f"{key} {sum(values) / len(values):.3f}/{len(values)}" if values else f"{key} -")
     inside = [ok for key, values in right.items() if key != "out" for ok in values]

@@ -24,12 +24,14 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from faq_common import LANGUAGES, ROOT, Question, Stopwatch, load_kb, load_questions, percentile, say
+from faq_common import ROOT, Question, Stopwatch, is_right, load_kb, load_questions, percentile, say
 from rank_bm25 import BM25Okapi
 
-from handlers.faq.engine import AnsweringEngine
+from bot.core.i18n import SUPPORTED_LANGUAGES
+from handlers.faq.engine import Answer, AnsweringEngine
 from handlers.faq.knowledge import KnowledgeBase
 
 EVAL = ROOT / "tests" / "data" / "faq_eval.yaml"
@@ -38,7 +40,9 @@ ABSTENTION_TARGET = 0.95
 BASELINE_MARGIN = 0.05
 _TOKEN = re.compile(r"[\u3400-\u9fff]|\w+")
 
-Predict = Callable[[str], str | None]
+T = TypeVar("T")
+# Right or wrong per in-scope language, right or wrong out of scope, latencies in ms.
+Scores = tuple[dict[str, list[bool]], list[bool], list[float]]
 
 
 class Baseline:
@@ -67,24 +71,33 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def run(predict: Predict, questions: list[Question]) -> tuple[dict[str, list[bool]], list[bool], list[float]]:
-    per_language: dict[str, list[bool]] = defaultdict(list)
-    out_of_scope: list[bool] = []
+def timed(predict: Callable[[str], T], questions: list[Question]) -> tuple[list[T], list[float]]:
+    """What `predict` says to each question, and how long it took (ms)."""
+    results: list[T] = []
     latencies: list[float] = []
     for question in questions:
         start = time.perf_counter()
-        topic = predict(question.text)
+        results.append(predict(question.text))
         latencies.append((time.perf_counter() - start) * 1000)
+    return results, latencies
+
+
+def tally(questions: list[Question], right: Iterable[bool], latencies: list[float]) -> Scores:
+    per_language: dict[str, list[bool]] = defaultdict(list)
+    out_of_scope: list[bool] = []
+    for question, ok in zip(questions, right, strict=True):
         if question.topic is None:
-            out_of_scope.append(topic is None)
+            out_of_scope.append(ok)
         else:
-            per_language[question.lang].append(topic == question.topic)
+            per_language[question.lang].append(ok)
     return per_language, out_of_scope, latencies
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default=",".join(LANGUAGES), help="in-scope languages to score")
+    parser.add_argument(
+        "--languages", default=",".join(SUPPORTED_LANGUAGES), help="in-scope languages to score"
+    )
     parser.add_argument("--errors", action="store_true", help="print every question the engine got wrong")
     args = parser.parse_args()
     chosen = [language.strip() for language in args.languages.split(",") if language.strip()]
@@ -96,28 +109,26 @@ def main() -> int:
     say(f"knowledge base: {len(kb.topics)} topics in {languages}; index built in {build.seconds:.2f} s")
     say(f"evaluation set: {EVAL.relative_to(ROOT)}, {len(questions)} questions ({','.join(chosen)})\n")
 
-    def ours(text: str) -> str | None:
-        return engine.ask(text).topic
-
-    mine, mine_out, mine_ms = run(ours, questions)
-    base, base_out, base_ms = run(Baseline(kb).predict, questions)
+    answers, mine_ms = timed(engine.ask, questions)
+    topics, base_ms = timed(Baseline(kb).predict, questions)
+    mine = tally(questions, map(is_right, questions, answers), mine_ms)
+    # The baseline abstains when it answers no topic: right out of scope, where none is expected.
+    base = tally(questions, (topic == q.topic for q, topic in zip(questions, topics, strict=True)), base_ms)
     if args.errors:
-        show_errors(engine, questions)
-    return report(kb, chosen, (mine, mine_out, mine_ms), (base, base_out, base_ms), kinds(engine, questions))
+        show_errors(questions, answers)
+    return report(kb, chosen, mine, base, kinds(questions, answers))
 
 
-def kinds(engine: AnsweringEngine, questions: list[Question]) -> dict[str, dict[str, int]]:
+def kinds(questions: list[Question], answers: list[Answer]) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for question in questions:
-        counts["out" if question.topic is None else question.lang][engine.ask(question.text).kind] += 1
+    for question, answer in zip(questions, answers, strict=True):
+        counts["out" if question.topic is None else question.lang][answer.kind] += 1
     return counts
 
 
-def show_errors(engine: AnsweringEngine, questions: list[Question]) -> None:
-    for question in questions:
-        answer = engine.ask(question.text)
-        wrong = answer.kind != "abstain" if question.topic is None else answer.topic != question.topic
-        if wrong:
+def show_errors(questions: list[Question], answers: list[Answer]) -> None:
+    for question, answer in zip(questions, answers, strict=True):
+        if not is_right(question, answer):
             say(
                 f"  [{question.lang}] {question.text!r}: expected {question.topic}, got {answer.kind} "
                 f"{answer.topic} ({answer.confidence}, answered in {answer.lang})"
@@ -132,8 +143,8 @@ def rate(values: list[bool]) -> float:
 def report(
     kb: KnowledgeBase,
     chosen: list[str],
-    mine: tuple[dict[str, list[bool]], list[bool], list[float]],
-    base: tuple[dict[str, list[bool]], list[bool], list[float]],
+    mine: Scores,
+    base: Scores,
     counts: dict[str, dict[str, int]],
 ) -> int:
     missed: list[str] = []

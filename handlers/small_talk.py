@@ -12,6 +12,7 @@ import unicodedata
 from bot.core.context import Context
 from bot.core.i18n import N_
 from bot.core.messages import Reply
+from handlers.faq.analysis import fold_accents, normalise_arabic
 
 GREETING = N_(
     "Hello! Ask me anything about open educational resources, open licensing or the 2019 UNESCO "
@@ -24,10 +25,9 @@ _BOT_WORDS = frozenset({"bot", "oerbot"})
 
 
 def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # Accents and Arabic diacritics (combining marks) go; so do punctuation, emoji and "bot".
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = plain.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ـ", "")
+    # Compatibility forms, accents, Arabic diacritics, tatweel and alef variants go (as the FAQ's
+    # analysis folds them); so do punctuation, emoji and "bot".
+    plain = fold_accents(normalise_arabic(unicodedata.normalize("NFKD", text.casefold())))
     words = [word for word in _NOT_WORDS.sub(" ", plain).split() if word not in _BOT_WORDS]
     return " ".join(words)
 

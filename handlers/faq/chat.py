@@ -68,7 +68,7 @@ class FaqChat:
         topic = kb.topic(topic_id)
         if topic is None or (language and language not in kb.languages):
             raise StaleButton()
-        language = language or _language_for(ctx.language, kb)
+        language = language or self._engine.fallback_language(ctx.language)
         translator = ctx.catalogs.translator(language, ctx.translator.timezone)
         return render_topic(topic, kb, translator, member_language=ctx.language).reply()
 
@@ -89,7 +89,7 @@ def render(answer: Answer, kb: KnowledgeBase, translator: Translator, member_lan
     if answer.kind == "ambiguous" and topic is not None:
         choices = [topic, *(kb.topic(topic_id) for topic_id in answer.alternatives)]
         rows = [
-            (_topic_button(choice, translator.language, member_language),)
+            (_topic_button(choice, translator, member_language),)
             for choice in choices[:MAX_FOLLOW_UPS]
             if choice is not None
         ]
@@ -114,15 +114,23 @@ def render_topic(topic: Topic, kb: KnowledgeBase, translator: Translator, member
     footer.append(translator.t(LAST_REVIEWED, date=reviewed))
     parts.append("\n".join(footer))
     related = [found for topic_id in topic.related if (found := kb.topic(topic_id)) is not None]
-    buttons = tuple((_topic_button(other, language, member_language),) for other in related[:MAX_FOLLOW_UPS])
+    buttons = tuple(
+        (_topic_button(other, translator, member_language),) for other in related[:MAX_FOLLOW_UPS]
+    )
     return Rendered("\n\n".join(parts), buttons, translator)
 
 
-def _topic_button(topic: Topic, language: str, member_language: str) -> Button:
+def _topic_button(topic: Topic, translator: Translator, member_language: str) -> Button:
+    """A button labelled with the topic's title in `translator`'s language, laid out in its direction
+    ("CC BY: ..." in Arabic starts with a right-to-left mark); a title that fell back to English is
+    left as it is."""
+    language = translator.language
     payload = f"{FAQ_PREFIX}:{topic.id}"
     if language != member_language:
         payload = f"{payload}:{language}"
-    return Button(topic.text(language).title, payload)
+    text = topic.texts.get(language)
+    label = translator.paragraphs(text.title) if text is not None else topic.text(language).title
+    return Button(label, payload)
 
 
 @lru_cache(maxsize=1024)
@@ -140,7 +148,3 @@ def _keep_question(ctx: Context, text: str, language: str) -> None:
         ctx.move_to(FLOW_FAQ, "offer", **data)
     else:
         ctx.session = ctx.session.with_data(**data)
-
-
-def _language_for(language: str, kb: KnowledgeBase) -> str:
-    return language if language in kb.languages else ("en" if "en" in kb.languages else kb.languages[0])

@@ -106,10 +106,6 @@ class AnsweringEngine:
             }
         )
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.kb.languages
-
     def has_topic(self, topic: str) -> bool:
         return topic in self._topic_index
 
@@ -125,7 +121,7 @@ class AnsweringEngine:
         """Answer `question`; `language` forces the language, `member_language` breaks ties."""
         reading = self.read(question, member_language, language)
         if reading is None:
-            fallback = self._fallback_language(member_language)
+            fallback = self.fallback_language(member_language)
             return Answer(None, 0.0, language if language in self._indexes else fallback)
         return self._decide(reading)
 
@@ -152,7 +148,8 @@ class AnsweringEngine:
 
     # -- language -------------------------------------------------------------------------------
 
-    def _fallback_language(self, member_language: str | None) -> str:
+    def fallback_language(self, member_language: str | None) -> str:
+        """The member's language when the knowledge base has it, else English (else its first)."""
         if member_language in self._indexes:
             return str(member_language)
         return "en" if "en" in self._indexes else self.kb.languages[0]

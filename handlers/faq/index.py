@@ -17,7 +17,7 @@ the sentences of a member's context that the best topic knows nothing of.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -37,7 +37,6 @@ from handlers.faq.scoring import (
     Ranked,
     SearchResult,
     Weighted,
-    counts,
     forgive_straddling,
     idf,
     is_han_pair,
@@ -114,7 +113,7 @@ class LanguageIndex:
         self._doc_topic.append(topic)
         self._doc_length.append(len(terms))
         self._doc_terms.append(frozenset(t for t in terms if t[0] not in (STOP_MARK, WEAK_MARK)))
-        for term, count in counts(terms).items():
+        for term, count in Counter(terms).items():
             self._postings[term].append((doc, count))
             self._topic_terms[topic][term] = 1.0
         self._stale = True
@@ -333,7 +332,3 @@ class LanguageIndex:
     def _speaks_of(self, sentence: str, known: dict[str, float]) -> bool:
         terms = [self._query_term(t) for t in self._analyse(sentence) if t[0] not in (STOP_MARK, WEAK_MARK)]
         return not terms or any(term.weight > 0 and term.term in known for term in terms)
-
-    @property
-    def documents(self) -> int:
-        return len(self._doc_topic)

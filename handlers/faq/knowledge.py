@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -83,16 +84,12 @@ class KnowledgeBase:
     topics: tuple[Topic, ...]
     languages: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {topic.id: topic for topic in self.topics})
+    @cached_property
+    def _by_id(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.topics}
 
     def topic(self, topic_id: str) -> Topic | None:
-        by_id: dict[str, Topic] = self.__dict__["_by_id"]
-        return by_id.get(topic_id)
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(topic.id for topic in self.topics)
+        return self._by_id.get(topic_id)
 
 
 def load_knowledge_base(

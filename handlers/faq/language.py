@@ -20,7 +20,6 @@ from itertools import repeat
 ORDERS = (1, 2, 3, 4)
 MAX_SCRIPT_CHARS = 2000
 MIN_OTHER_SCRIPT_SHARE = 0.15
-_LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN_ONLY = re.compile(r"[^a-zàâäçéèêëîïôöûùüÿñœæáíóúãõ' ]+")
 
 
@@ -94,10 +93,6 @@ class NgramClassifier:
             gram: tuple(log_probs[language].get(gram, unseen[language]) for language in self._languages)
             for gram in {gram for table in log_probs.values() for gram in table}
         }
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self._languages
 
     def posteriors(self, text: str) -> dict[str, float]:
         grams = _ngrams(text)

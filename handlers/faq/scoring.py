@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -93,7 +93,7 @@ class Field:
 
     def add(self, topic: int, terms: list[str]) -> None:
         self.lengths[topic] += len(terms)
-        for term, count in counts(terms).items():
+        for term, count in Counter(terms).items():
             self.postings[term][topic] = self.postings[term].get(topic, 0) + count
 
     def refresh(self) -> None:
@@ -199,10 +199,3 @@ def one_edit_away(words: frozenset[str]) -> frozenset[str]:
 
 def idf(documents: int, frequency: int) -> float:
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-
-
-def counts(terms: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for term in terms:
-        counts[term] += 1
-    return counts

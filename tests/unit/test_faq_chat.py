@@ -18,7 +18,7 @@ from handlers.faq.engine import Answer, AnsweringEngine
 from handlers.faq.knowledge import load_knowledge_base
 
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
-KB = load_knowledge_base(LOCALES, require_all_languages=False)
+KB = load_knowledge_base(LOCALES, require_all_languages=True)
 CATALOGS = Catalogs.untranslated()
 ENGLISH = CATALOGS.translator("en")
 
@@ -128,7 +128,6 @@ async def test_a_stale_or_forged_faq_button_is_refused(faq: FaqChat, payload: st
         await faq.on_button(context(payload=payload))
 
 
-@pytest.mark.skipif("fr" not in KB.languages, reason="French content has not landed yet")
 async def test_the_answer_comes_in_the_questions_language_not_the_members(faq: FaqChat) -> None:
     ctx = context("Qu'est-ce que la licence CC BY-SA ?", language="en")
     reply = await ask(faq, ctx, "Qu'est-ce que la licence CC BY-SA ?")
@@ -136,7 +135,27 @@ async def test_the_answer_comes_in_the_questions_language_not_the_members(faq: F
     assert all(b.payload.endswith(":fr") for b in reply.all_buttons)
 
 
-@pytest.mark.skipif("ar" not in KB.languages, reason="Arabic content has not landed yet")
 async def test_an_arabic_answer_is_laid_out_right_to_left(faq: FaqChat) -> None:
     reply = await ask(faq, context("ما هي رخصة CC BY-SA؟"), "ما هي رخصة CC BY-SA؟")
     assert reply.direction == "rtl"
+
+
+def test_arabic_follow_up_buttons_with_a_latin_title_are_laid_out_right_to_left() -> None:
+    topic = KB.topic("cc-by-sa")
+    assert topic is not None and "cc-by" in topic.related
+    rendered = render_topic(topic, KB, CATALOGS.translator("ar"), member_language="en")
+    labels = {b.payload: b.label for row in rendered.buttons for b in row}
+    assert KB.topic("cc-by").texts["ar"].title.startswith("CC BY")  # type: ignore[union-attr]
+    assert labels["faq:cc-by:ar"].startswith("\u200f")
+    assert all(label.startswith("\u200f") for label in labels.values())
+
+
+def test_arabic_did_you_mean_buttons_with_a_latin_title_are_laid_out_right_to_left() -> None:
+    answer = Answer("cc-by", 0.3, "ar", ["cc-by-sa"], "ambiguous")
+    rendered = render(answer, KB, CATALOGS.translator("ar"), member_language="ar")
+    topics = [b for row in rendered.buttons for b in row if b.payload != ASK_OFFER]
+    assert [b.payload for b in topics] == ["faq:cc-by", "faq:cc-by-sa"]
+    assert [b.label for b in topics] == [
+        "\u200f" + KB.topic(topic_id).texts["ar"].title  # type: ignore[union-attr]
+        for topic_id in ("cc-by", "cc-by-sa")
+    ]

@@ -50,7 +50,7 @@ def test_the_knowledge_base_answers_every_topic_of_the_shared_catalogue() -> Non
     catalogue = yaml.safe_load(SHARED_TOPICS.read_text(encoding="utf-8"))
     expected = [item["id"] for item in catalogue["topics"]]
     kb = load_knowledge_base(LOCALES, require_all_languages=False)
-    assert list(kb.ids) == expected
+    assert [topic.id for topic in kb.topics] == expected
 
 
 # -- broken copies ---------------------------------------------------------------------------------
