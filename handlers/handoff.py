@@ -15,7 +15,7 @@ from bot.core.messages import Button, ChatRef, OutgoingMessage, Platform, Reply,
 from bot.core.router import NOT_AN_ANSWER, StaleButton
 from bot.core.sanitize import parse_number
 from handlers.deps import HandlerDeps
-from handlers.faq.chat import FLOW_FAQ
+from handlers.faq.chat import FLOW_FAQ, PENDING_QUESTION, PENDING_QUESTION_LANGUAGE
 from handlers.members import member_of
 from handlers.profile import LANGUAGE_NAMES
 from storage.models import ForwardedQuestion
@@ -45,22 +45,25 @@ class Handoff:
 
     async def on_offer(self, ctx: Context) -> Reply:
         """The "Ask the secretariat" button under an answer the bot was not sure of."""
-        question = ctx.session.data.get("pending_question")
+        question = ctx.session.data.get(PENDING_QUESTION)
+        written_in = ctx.session.data.get(PENDING_QUESTION_LANGUAGE)
         if not isinstance(question, str) or not question:
             raise StaleButton()
         if ctx.session.flow == FLOW_FAQ:
             ctx.move_to(None)
         else:
-            ctx.session = ctx.session.with_data(pending_question=None)
-        return await self.forward(ctx, question)
+            ctx.session = ctx.session.with_data(**{PENDING_QUESTION: None, PENDING_QUESTION_LANGUAGE: None})
+        return await self.forward(ctx, question, written_in if isinstance(written_in, str) else None)
 
-    async def forward(self, ctx: Context, text: str) -> Reply:
+    async def forward(self, ctx: Context, text: str, written_in: str | None = None) -> Reply:
+        """Pass `text` on to the secretariat. `written_in`: the language the question was detected in
+        (the answer then comes back in it, as the bot's own answers do), else the member's."""
         user = ctx.message.user
         async with self._uow() as uow:
             question = await uow.questions.add(
                 ForwardedQuestion(
                     text=text,
-                    language=ctx.language,
+                    language=written_in or ctx.language,
                     asked_at=ctx.now,
                     asker_platform=user.platform.value,
                     asker_user_id=user.user_id,

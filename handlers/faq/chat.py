@@ -29,6 +29,7 @@ FAQ_PREFIX = "faq"
 ASK_OFFER = "ask:offer"
 FLOW_FAQ = "faq"  # keeps the session (and the pending question) alive when no other flow waits
 PENDING_QUESTION = "pending_question"
+PENDING_QUESTION_LANGUAGE = "pending_question_language"  # the language it was written in
 MAX_FOLLOW_UPS = 3
 
 SOURCES = N_("Sources:")
@@ -143,7 +144,7 @@ def _long_date(day: date, language: str) -> str:
 def _keep_question(ctx: Context, text: str, language: str) -> None:
     """Keep the question for the "Ask the secretariat" button; a session without a flow would be
     forgotten after this message, so the FAQ's own flow name keeps it when no other flow waits."""
-    data = {PENDING_QUESTION: text, "pending_question_language": language}
+    data = {PENDING_QUESTION: text, PENDING_QUESTION_LANGUAGE: language}
     if ctx.session.flow is None:
         ctx.move_to(FLOW_FAQ, "offer", **data)
     else:

@@ -79,17 +79,14 @@ async def test_a_question_goes_to_the_secretariat_and_the_answer_comes_back(
 async def test_the_offer_under_an_unsure_answer_forwards_the_question_itself(
     app: App, chat_with: Callable[..., Chat], messenger: RecordingMessenger
 ) -> None:
-    member = chat_with("3003", platform=Platform.TELEGRAM)
-    member.router.sessions.put(
-        member.user.key,
-        member.router.sessions.get(member.user.key, member.clock.now()).with_data(
-            pending_question="Is there a prize?"
-        ),
-        member.clock.now(),
-    )
-    await member.press_payload("ask:offer")
+    member = chat_with("3003", language_hint="en", platform=Platform.TELEGRAM)
+    question = "La boutique de notre musée peut-elle imprimer l'illustration sur des sacs en tissu ?"
+    await member.send(question)  # a question the bot is not sure of, in French
+    await member.press("ask:offer")
+
     (notice,) = messenger.to("1001")
-    assert "Is there a prize?" in notice.reply.text
+    assert question in notice.reply.text
+    assert "written in Français" in notice.reply.text  # the question's language, not the member's English
     await member.press_payload("ask:offer")
     assert "expired" in member.text  # forwarded once, not twice
 
